@@ -1,0 +1,83 @@
+/**
+ * The call document as stored in the `calls` collection (snake_case, one document per call).
+ * This is the data contract of the README's "Data contract" section; every compiler reads
+ * these field names and nothing else.
+ */
+export interface CallDocument {
+  _id: unknown;
+  tenant_id: string;
+  user_id?: string | null;
+  user_email: string;
+  assistant_id?: string | null;
+  merchant_id?: string | null;
+  reseller_id?: string | null;
+  template_id?: string | null;
+  agent_id?: string | null;
+  team_id?: string | null;
+  project_id?: string | null;
+  project_name?: string | null;
+  lead_id?: string | null;
+  unique_id?: string | null;
+  started_at: Date;
+  ended_at?: Date | null;
+  duration_sec?: number | null;
+  talk_time_sec?: number | null;
+  answer_time_sec?: number | null;
+  total_time_sec?: number | null;
+  ai_talk_time_sec?: number | null;
+  channel: 'web' | 'phone';
+  platform_number?: string | null;
+  direction: 'inbound' | 'outbound' | 'internal';
+  status: StoredCallStatus;
+  from_number?: string | null;
+  to_number?: string | null;
+  answered_by?: string | null;
+  provider?: string | null;
+  outcome?: string | null;
+  outcome_type?: 'positive' | 'negative' | 'neutral' | 'absent' | null;
+  sentiment?: number | null;
+  lead_status?: string | null;
+  attempt?: number | null;
+  tags?: string[];
+  label?: string | null;
+  source?: string | null;
+  utm_source?: string | null;
+  utm_medium?: string | null;
+  utm_campaign?: string | null;
+  utm_term?: string | null;
+  call_flow_id?: string | null;
+  call_flow_name?: string | null;
+  tracking_number?: string | null;
+  number_id?: string | null;
+  number_group_id?: string | null;
+  ai_category?: string | null;
+  ai_score?: number | null;
+  robo_score?: number | null;
+  qualified?: boolean | null;
+  value_cents?: number | null;
+  cost_cents?: number | null;
+  ai_talk_cost_cents?: number | null;
+  quality_rating?: number | null;
+  first_time_for_user?: boolean | null;
+  ai_handled?: boolean | null;
+  has_transcript?: boolean | null;
+  is_transfer_leg?: boolean | null;
+  payload?: Record<string, unknown>;
+}
+
+export type StoredCallStatus = 'completed' | 'no-answer' | 'busy' | 'failed' | 'voicemail' | 'canceled';
+
+/** A stored API key (collection `api_keys`). Only the SHA-256 hash of the key is kept. */
+export interface ApiKeyRecord {
+  key_hash: string;
+  tenant_id: string;
+  user_id?: string | null;
+  user_email: string;
+  role: 'user' | 'super_admin';
+  name: string;
+  created_at: Date;
+  revoked_at?: Date | null;
+}
+
+/** The default funnel stages, lowest first (overridable with `--funnel-stages`). */
+export const DEFAULT_FUNNEL_STAGES = ['new', 'contacted', 'interested', 'qualified', 'converted'] as const;

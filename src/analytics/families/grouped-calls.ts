@@ -1,0 +1,170 @@
+import { UserInputError } from '../errors.ts';
+import { callFilterConditions, type CallFilterArgs } from '../filters/call-filter.ts';
+import type { CallQuery, SortKey } from '../query/call-query.ts';
+import { COUNT_FACET, readFacets } from '../query/compile-call-query.ts';
+import { normalizeDayRange } from '../query/day-range.ts';
+import type { Accumulator, Expression } from '../query/expression.ts';
+import type { Principal } from '../query/principal.ts';
+import { CALL_DIMENSIONS, DIMENSIONS, type CallDimension } from '../registry/dimensions.ts';
+import { SORT_DIRECTION, type SortOrder } from '../registry/enums.ts';
+import { METRICS, type MetricName } from '../registry/metrics.ts';
+import { mergeAccumulator, PARTIALS, type PartialName, type PartialValues } from '../registry/partials.ts';
+import { GROUPED_SORT_KEYS } from '../registry/sort-keys.ts';
+import { offsetSegments, normalizeTimeZone } from '../time/time-zone.ts';
+import { localMillisExpression } from '../time/local-time-expression.ts';
+
+export const MAX_GROUP_DIMENSIONS = 3;
+export const MAX_GROUP_LIMIT = 1000;
+
+export interface GroupedCallsArgs {
+  groupBy: readonly CallDimension[];
+  filter?: CallFilterArgs | null;
+  sortBy: string;
+  sortOrder: SortOrder;
+  limit: number;
+  timezone: string;
+}
+
+/** Which metrics the request selects under `rows` and under `totals` (null: totals not asked). */
+export interface MetricSelection {
+  rows: ReadonlySet<MetricName>;
+  totals: ReadonlySet<MetricName> | null;
+}
+
+export type MetricValues = Partial<Record<MetricName, number | null>>;
+export type CallGroupRow = Record<string, string | number | null>;
+
+export interface GroupedCallsResult {
+  rows: CallGroupRow[];
+  totals: MetricValues;
+  count: number;
+}
+
+/** What shaping needs to know about how the query was compiled. */
+export interface GroupedCallsPlan {
+  dimensions: readonly CallDimension[];
+  selection: MetricSelection;
+}
+
+/**
+ * `groupedCalls` as a preset of the query core: one `$group` by the requested dimensions that
+ * accumulates only the partials the selected metrics (and the sort key) need; rows sorted and
+ * limited beside the group count and the totals, which are merged from the same groups.
+ */
+export function groupedCallsQuery(options: {
+  principal: Principal;
+  args: GroupedCallsArgs;
+  selection: MetricSelection;
+  now: Date;
+}): { query: CallQuery; plan: GroupedCallsPlan } {
+  const { principal, args, selection, now } = options;
+  const dimensions = validateDimensions(args.groupBy);
+  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_GROUP_LIMIT) {
+    throw new UserInputError('limit', `limit must be between 1 and ${MAX_GROUP_LIMIT}, got ${args.limit}`);
+  }
+  const zone = normalizeTimeZone(args.timezone, 'timezone');
+  const range = normalizeDayRange({
+    startDay: args.filter?.startDate,
+    endDay: args.filter?.endDate,
+    zone,
+    now,
+    startArgument: 'filter.startDate',
+    endArgument: 'filter.endDate',
+  });
+  const sortTarget = GROUPED_SORT_KEYS[args.sortBy];
+  if (!sortTarget) throw new UserInputError('sortBy', `sortBy: unknown sort key ${args.sortBy}`);
+  if ('dimension' in sortTarget && !dimensions.includes(sortTarget.dimension)) {
+    throw new UserInputError('sortBy', `sortBy ${args.sortBy} is a dimension that is not in groupBy`);
+  }
+
+  const metrics = new Set<MetricName>([...selection.rows, ...(selection.totals ?? [])]);
+  if ('metric' in sortTarget) metrics.add(sortTarget.metric);
+  const accumulate = partialsFor(metrics);
+
+  const localMs = dimensions.some((d) => DIMENSIONS[d].usesLocalTime)
+    ? localMillisExpression(offsetSegments(zone, range.from, range.to))
+    : 0;
+  const by: Record<string, Expression> = {};
+  for (const dimension of dimensions) by[DIMENSIONS[dimension].field] = DIMENSIONS[dimension].key({ localMs });
+
+  const direction = SORT_DIRECTION[args.sortOrder];
+  const { sort, derive } = sortFor(sortTarget, direction);
+
+  const facets: CallQuery['facets'] = { count: COUNT_FACET };
+  if (selection.totals) {
+    const merged: Record<string, Accumulator> = {};
+    for (const [name, accumulator] of Object.entries(accumulate)) merged[name] = mergeAccumulator(name, accumulator);
+    facets.totals = [{ $group: { _id: null, ...merged } }];
+  }
+
+  return {
+    query: {
+      principal,
+      range,
+      where: callFilterConditions(args.filter),
+      groups: [{ by, accumulate }],
+      derive,
+      sort,
+      limit: args.limit,
+      facets,
+    },
+    plan: { dimensions, selection },
+  };
+}
+
+/** Turns the pipeline's single facet document into rows, totals and the group count. */
+export function shapeGroupedCalls(result: readonly Record<string, unknown>[], plan: GroupedCallsPlan): GroupedCallsResult {
+  const { rows, count, facet } = readFacets<Record<string, unknown>>(result);
+  const totalsDoc = (facet('totals')[0] ?? {}) as PartialValues;
+  return {
+    count,
+    rows: rows.map((row) => {
+      const key = (row._id ?? {}) as Record<string, unknown>;
+      const shaped: CallGroupRow = {};
+      for (const dimension of CALL_DIMENSIONS) {
+        const definition = DIMENSIONS[dimension];
+        shaped[definition.field] = plan.dimensions.includes(dimension) ? definition.label(key[definition.field]) : null;
+      }
+      Object.assign(shaped, finishMetrics(plan.selection.rows, row as PartialValues, false));
+      return shaped;
+    }),
+    totals: plan.selection.totals ? finishMetrics(plan.selection.totals, totalsDoc, true) : {},
+  };
+}
+
+function finishMetrics(names: ReadonlySet<MetricName>, partials: PartialValues, merged: boolean): MetricValues {
+  const values: MetricValues = {};
+  for (const name of names) values[name] = METRICS[name].finish(partials, merged);
+  return values;
+}
+
+function partialsFor(metrics: ReadonlySet<MetricName>): Record<string, Accumulator> {
+  const accumulate: Record<string, Accumulator> = {};
+  for (const metric of metrics) {
+    for (const partial of METRICS[metric].needs as readonly PartialName[]) accumulate[partial] = PARTIALS[partial];
+  }
+  return accumulate;
+}
+
+function sortFor(
+  target: (typeof GROUPED_SORT_KEYS)[string],
+  direction: 1 | -1,
+): { sort: SortKey[]; derive?: Record<string, Expression> } {
+  if ('dimension' in target) return { sort: [{ field: `_id.${DIMENSIONS[target.dimension].field}`, direction }] };
+  const value = METRICS[target.metric].sortValue;
+  // A metric that is one partial sorts on it directly; derived ones get a computed field.
+  if (typeof value === 'string' && value.startsWith('$')) return { sort: [{ field: value.slice(1), direction }] };
+  return { sort: [{ field: 'sortValue', direction }], derive: { sortValue: value } };
+}
+
+function validateDimensions(groupBy: readonly CallDimension[]): CallDimension[] {
+  if (groupBy.length > MAX_GROUP_DIMENSIONS) {
+    throw new UserInputError('groupBy', `groupBy takes at most ${MAX_GROUP_DIMENSIONS} dimensions, got ${groupBy.length}`);
+  }
+  const seen = new Set<CallDimension>();
+  for (const dimension of groupBy) {
+    if (seen.has(dimension)) throw new UserInputError('groupBy', `groupBy repeats ${dimension}`);
+    seen.add(dimension);
+  }
+  return [...groupBy];
+}

@@ -1,0 +1,53 @@
+import type { Accumulator, Condition, Expression, Stage } from './expression.ts';
+import type { Principal } from './principal.ts';
+import type { TimeRange } from './scope.ts';
+
+/** One grouping level: named key expressions and named accumulators. */
+export interface GroupSpec {
+  /** Group key parts by name; none means one group over every input row (`_id: null`). */
+  by: Record<string, Expression>;
+  accumulate: Record<string, Accumulator>;
+}
+
+export interface SortKey {
+  /** A field of the rows being sorted: an accumulator, a derived value, or `_id.<key>`. */
+  field: string;
+  direction: 1 | -1;
+}
+
+/**
+ * What every field family asks the query core for. Families are presets that fill this in;
+ * `compileCallQuery` turns it into the one pipeline both engines run.
+ */
+export interface CallQuery {
+  principal: Principal;
+  /** Span every tenant: only a super-admin may ask (enforced by the compiler). */
+  allTenants?: boolean;
+  /** Inclusive range on `started_at`, part of the leading `$match`. */
+  range?: TimeRange;
+  /** Conditions AND-ed after the scope; nulls are skipped. */
+  where?: readonly (Condition | null | undefined)[];
+  /** Grouping levels applied in order; a later level groups the rows of the one before. */
+  groups?: readonly GroupSpec[];
+  /** Values added to each row before sorting (e.g. an average to sort by). */
+  derive?: Record<string, Expression>;
+  /** Sort keys; the compiler appends the remaining group-key parts (or `_id`) as tie-breaks. */
+  sort?: readonly SortKey[];
+  skip?: number;
+  limit?: number;
+  /** Output shape of each row (document lists). */
+  project?: Record<string, Expression>;
+  /**
+   * When set, the rows go into a `$facet` beside these named side pipelines over the same
+   * input (e.g. `count` of rows before paging, merged totals), read with `readFacets`.
+   */
+  facets?: Record<string, readonly Stage[]>;
+  /**
+   * Side pipelines over the scope alone (tenant + range), before `where` and grouping: e.g. the
+   * tags present in a tenant's calls of the searched days beside a filtered list. When set, the
+   * leading `$match` holds only the scope and the `where` conditions (and the grouping levels)
+   * move to the head of every filtered branch of the `$facet` (`rows` and each of `facets`).
+   * Names must differ from `rows` and from the `facets` names.
+   */
+  scopeFacets?: Record<string, readonly Stage[]>;
+}

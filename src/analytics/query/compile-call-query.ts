@@ -1,0 +1,87 @@
+import type { Pipeline } from './pipeline.ts';
+import type { CallQuery, GroupSpec, SortKey } from './call-query.ts';
+import { combineConditions } from './conditions.ts';
+import type { Expression, Stage } from './expression.ts';
+import { scopeCondition } from './scope.ts';
+
+/**
+ * The one query core: scope + filters → grouping levels → derived values → sort → page →
+ * projection, optionally beside side facets. Every field family compiles through here, so the
+ * tenant scope is always the first `$match` and every sort has a deterministic tie-break.
+ */
+export function compileCallQuery(query: CallQuery): Pipeline {
+  const scope = scopeCondition({ principal: query.principal, allTenants: query.allTenants, range: query.range });
+  const scopeFacets = query.scopeFacets && Object.keys(query.scopeFacets).length ? query.scopeFacets : null;
+  // Scope facets must see the scope before the filters, so the filters cannot share the
+  // leading `$match`: they (and the grouping) head each filtered branch of the `$facet`.
+  const filtered: Stage[] = [];
+  if (scopeFacets) {
+    const where = combineConditions(query.where ?? []);
+    if (Object.keys(where).length) filtered.push({ $match: where });
+  }
+  for (const group of query.groups ?? []) filtered.push(groupStage(group));
+  const match = scopeFacets ? combineConditions([scope]) : combineConditions([scope, ...(query.where ?? [])]);
+  const stages: Stage[] = [{ $match: match }];
+  if (!scopeFacets) stages.push(...filtered);
+
+  const lastGroup = query.groups?.at(-1);
+  const rowStages: Stage[] = [];
+  if (query.derive && Object.keys(query.derive).length) rowStages.push({ $addFields: query.derive });
+  const sort = sortStage(query.sort, lastGroup);
+  if (sort) rowStages.push(sort);
+  if (query.skip) rowStages.push({ $skip: query.skip });
+  if (query.limit !== undefined) rowStages.push({ $limit: query.limit });
+  if (query.project) rowStages.push({ $project: query.project });
+
+  if (scopeFacets) {
+    const branches: Record<string, readonly Stage[]> = { rows: [...filtered, ...rowStages] };
+    for (const [name, facet] of Object.entries(query.facets ?? {})) branches[name] = [...filtered, ...facet];
+    for (const [name, facet] of Object.entries(scopeFacets)) {
+      if (name in branches) throw new Error(`scope facet "${name}" collides with a filtered branch`);
+      branches[name] = facet;
+    }
+    stages.push({ $facet: branches as unknown as Expression });
+  } else if (query.facets) {
+    stages.push({ $facet: { rows: rowStages, ...query.facets } as unknown as Expression });
+  } else {
+    stages.push(...rowStages);
+  }
+  return stages;
+}
+
+function groupStage(group: GroupSpec): Stage {
+  const keys = Object.keys(group.by);
+  return { $group: { _id: keys.length ? group.by : null, ...group.accumulate } };
+}
+
+/**
+ * The requested keys followed by every group-key part ascending (grouped rows), or `_id`
+ * (document rows), so equal sort values always come out in one order on both engines.
+ */
+function sortStage(keys: readonly SortKey[] | undefined, lastGroup: GroupSpec | undefined): Stage | null {
+  if (!keys?.length) return null;
+  const spec: Record<string, 1 | -1> = {};
+  for (const key of keys) if (!(key.field in spec)) spec[key.field] = key.direction;
+  const tieBreaks = lastGroup ? Object.keys(lastGroup.by).map((part) => `_id.${part}`) : ['_id'];
+  if (lastGroup && tieBreaks.length === 0) return Object.keys(spec).length ? { $sort: spec } : null;
+  for (const field of tieBreaks) if (!(field in spec)) spec[field] = 1;
+  return { $sort: spec };
+}
+
+/** Reads the single document a `$facet` pipeline returns. An empty `$count` means 0. */
+export function readFacets<Row>(result: readonly Record<string, unknown>[]): {
+  rows: Row[];
+  count: number;
+  facet: (name: string) => Record<string, unknown>[];
+} {
+  const doc = (result[0] ?? {}) as Record<string, Record<string, unknown>[] | undefined>;
+  const countDoc = doc.count?.[0];
+  return {
+    rows: (doc.rows ?? []) as Row[],
+    count: typeof countDoc?.n === 'number' ? countDoc.n : 0,
+    facet: (name) => doc[name] ?? [],
+  };
+}
+
+/** The `$count` side facet: number of rows before skip/limit. */
+export const COUNT_FACET: readonly Stage[] = [{ $count: 'n' }];

@@ -1,0 +1,42 @@
+import { UserInputError } from '../errors.ts';
+import { addDays, localDate, localDayRange } from '../time/time-zone.ts';
+import type { TimeRange } from './scope.ts';
+
+export interface DayRange extends TimeRange {
+  startDay: string;
+  endDay: string;
+}
+
+/**
+ * Whole local days in `zone`, inclusive at both ends, as an instant range. Defaults: the
+ * `defaultDays` local days ending today. A reversed range names the start argument; a range
+ * longer than `maxDays` names the end argument.
+ */
+export function normalizeDayRange(options: {
+  startDay?: string | null;
+  endDay?: string | null;
+  zone: string;
+  now: Date;
+  startArgument: string;
+  endArgument: string;
+  defaultDays?: number;
+  maxDays?: number;
+}): DayRange {
+  const { zone, now, startArgument, endArgument, defaultDays = 30, maxDays } = options;
+  const endDay = options.endDay ?? localDate(zone, now);
+  const startDay = options.startDay ?? addDays(endDay, -(defaultDays - 1));
+  if (startDay > endDay) {
+    throw new UserInputError(startArgument, `${startArgument} (${startDay}) is after ${endArgument} (${endDay}); the range is inclusive and must run forwards`);
+  }
+  if (maxDays !== undefined) {
+    const days = dayNumber(endDay) - dayNumber(startDay) + 1;
+    if (days > maxDays) {
+      throw new UserInputError(endArgument, `${startArgument}..${endArgument} spans ${days} days; at most ${maxDays} are allowed`);
+    }
+  }
+  return { startDay, endDay, ...localDayRange(zone, startDay, endDay) };
+}
+
+function dayNumber(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+}

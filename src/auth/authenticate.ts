@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import type { ApiKeyRecord } from '../analytics/call-document.ts';
+import type { Principal } from '../analytics/query/principal.ts';
+import type { CallStore } from '../store/call-store.ts';
+import { hashApiKey } from './hash-key.ts';
+
+/** Why a request has no principal; each becomes HTTP 401 `UNAUTHENTICATED`. */
+export type AuthFailure = 'missing' | 'malformed' | 'unknown' | 'revoked';
+
+export class AuthenticationError extends Error {
+  override readonly name = 'AuthenticationError';
+  constructor(readonly reason: AuthFailure) {
+    super(
+      {
+        missing: 'An API key is required: send "Authorization: Bearer <key>".',
+        malformed: 'The Authorization header must be "Bearer <key>".',
+        unknown: 'The API key is not valid.',
+        revoked: 'The API key has been revoked.',
+      }[reason],
+    );
+  }
+}
+
+/** A per-request loader of key records by hash, so every lookup in one request is one query. */
+export function createKeyLoader(store: CallStore): DataLoader<string, ApiKeyRecord | null> {
+  return new DataLoader(async (hashes) => {
+    const records = await store.findApiKeys(hashes);
+    const byHash = new Map(records.map((record) => [record.key_hash, record]));
+    return hashes.map((hash) => byHash.get(hash) ?? null);
+  });
+}
+
+/** Resolves `Authorization: Bearer <key>` to a principal, or throws `AuthenticationError`. */
+export async function authenticate(
+  authorization: string | null,
+  keys: DataLoader<string, ApiKeyRecord | null>,
+): Promise<Principal> {
+  if (!authorization) throw new AuthenticationError('missing');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) throw new AuthenticationError('malformed');
+  const record = await keys.load(hashApiKey(match[1]));
+  if (!record) throw new AuthenticationError('unknown');
+  if (record.revoked_at) throw new AuthenticationError('revoked');
+  return { tenantId: record.tenant_id, userId: record.user_id ?? null, userEmail: record.user_email, role: record.role };
+}

@@ -1,0 +1,62 @@
+import { DEFAULT_FUNNEL_STAGES } from '../../analytics/call-document.ts';
+import { createGateway } from '../../graphql/yoga.ts';
+import { listen } from '../../server.ts';
+import { UsageError, type Command, type OptionValues } from '../command.ts';
+import { openStore } from '../open-store.ts';
+import { readDefaultDocument } from '../../graphql/default-document.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the GraphQL gateway (GraphiQL at /graphql): embedded engine with sample data by default, or MongoDB.',
+  options: {
+    data: { type: 'string', env: 'DIALGRAPH_DATA', placeholder: 'calls.ndjson', description: 'Serve this NDJSON (Extended JSON) call file on the embedded engine instead of sample data.' },
+    keys: { type: 'string', env: 'DIALGRAPH_KEYS', placeholder: 'keys.json', description: 'API keys file for the embedded engine (default: the demo keys).' },
+    port: { type: 'string', env: 'PORT', default: '4000', placeholder: 'n', description: 'HTTP port (0 picks a free one).' },
+    host: { type: 'string', env: 'HOST', default: '127.0.0.1', placeholder: 'addr', description: 'Interface to listen on.' },
+    'mongodb-uri': { type: 'string', env: 'MONGODB_URI', placeholder: 'uri', description: 'Use MongoDB instead of the embedded engine.' },
+    db: { type: 'string', env: 'DIALGRAPH_DB', default: 'dialgraph', placeholder: 'name', description: 'MongoDB database (collections calls and api_keys).' },
+    'read-preference': { type: 'string', env: 'DIALGRAPH_READ_PREFERENCE', placeholder: 'mode', description: 'MongoDB read preference, e.g. secondaryPreferred to keep analytics off the primary.' },
+    'max-time-ms': { type: 'string', env: 'DIALGRAPH_MAX_TIME_MS', default: '15000', placeholder: 'ms', description: 'Time budget of one aggregation on MongoDB.' },
+    'sample-calls': { type: 'string', env: 'DIALGRAPH_SAMPLE_CALLS', default: '100000', placeholder: 'n', description: 'Sample calls to generate when no --data is given.' },
+    seed: { type: 'string', env: 'DIALGRAPH_SEED', default: '1', placeholder: 'n', description: 'Seed of the sample data.' },
+    'funnel-stages': { type: 'string', env: 'DIALGRAPH_FUNNEL_STAGES', default: DEFAULT_FUNNEL_STAGES.join(','), placeholder: 'a,b,c', description: 'Conversion funnel stages, lowest first.' },
+  },
+  async run(values) {
+    const port = readPort(values);
+    const opened = await openStore(values);
+    const gateway = createGateway({
+      store: opened.store,
+      config: { funnelStages: readFunnelStages(values) },
+      graphiql: { apiKey: opened.graphiqlKey, defaultQuery: await readDefaultDocument() },
+    });
+    const { url, close } = await listen({ yoga: gateway, port, host: String(values.host) });
+    console.log(`\ndialgraph is serving ${opened.description}`);
+    console.log(`GraphiQL: ${url}\n`);
+    if (opened.demoKeys.length) {
+      console.log('Demo API keys (send as "Authorization: Bearer <key>"):');
+      for (const key of opened.demoKeys) console.log(`  ${key.role.padEnd(11)} ${key.tenant_id.padEnd(20)} ${key.user_id ? `user ${key.user_id}`.padEnd(14) : ''.padEnd(14)} ${key.key}`);
+      console.log('');
+    }
+    const stop = async () => {
+      await close();
+      await opened.store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+};
+
+function readPort(values: OptionValues): number {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${String(values.port)}"`);
+  return port;
+}
+
+function readFunnelStages(values: OptionValues): string[] {
+  const stages = String(values['funnel-stages']).split(',').map((s) => s.trim()).filter(Boolean);
+  if (stages.length === 0) throw new UsageError('--funnel-stages needs at least one stage');
+  if (new Set(stages).size !== stages.length) throw new UsageError('--funnel-stages repeats a stage');
+  return stages;
+}
+

@@ -1,0 +1,137 @@
+import {
+  groupedCallsQuery,
+  shapeGroupedCalls,
+  type CallGroupRow,
+  type GroupedCallsResult,
+  type MetricValues,
+} from '../../analytics/families/grouped-calls.ts';
+import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import { DIMENSIONS, CALL_DIMENSIONS } from '../../analytics/registry/dimensions.ts';
+import { METRIC_NAMES, METRICS, type MetricName } from '../../analytics/registry/metrics.ts';
+import { builder } from '../builder.ts';
+import { CallDimensionEnum, CallDirectionEnum, CallStatusEnum, GroupedSortKeyEnum, SortOrderEnum } from '../enums.ts';
+import { dayString } from '../day-string.ts';
+import { selectedFieldNames } from '../selection.ts';
+
+const METRIC_DESCRIPTIONS: Record<MetricName, string> = {
+  count: 'Number of calls.',
+  avgDuration: 'Average duration in seconds (missing duration = 0), 2 decimals; null over no calls.',
+  totalDuration: 'Total duration in seconds (missing = 0).',
+  avgAiScore: 'Average ai_score over calls that have one, 2 decimals; null when none has.',
+  qualifiedCount: 'Calls with qualified = true.',
+  qualifiedPct: 'qualifiedCount / count × 100, 1 decimal; null over no calls.',
+  totalValueCents: 'Sum of value_cents (missing = 0).',
+  uniqueCallers: 'Distinct non-missing from_number.',
+  answeredCount: 'Calls with status completed.',
+  missedCount: 'Calls with status no-answer.',
+  voicemailCount: 'Calls with status voicemail.',
+  avgRoboScore: 'Average robo_score over calls that have one, 2 decimals; null when none has.',
+  totalCostCents: 'Sum of cost_cents (missing = 0).',
+};
+
+/** One field per metric, typed and documented from the registry. */
+function metricFields<T extends MetricValues>(t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, T>) {
+  return Object.fromEntries(
+    METRIC_NAMES.map((name) => {
+      const definition = METRICS[name];
+      return [
+        name,
+        t.field({
+          type: definition.graphqlType,
+          nullable: definition.nullable,
+          description: METRIC_DESCRIPTIONS[name],
+          resolve: (values: MetricValues) => values[name] as number,
+        }),
+      ];
+    }),
+  );
+}
+
+const CallMetrics = builder.objectRef<MetricValues>('CallMetrics').implement({
+  description: 'Metrics over all calls matching the filter.',
+  fields: (t) => metricFields(t as never),
+});
+
+const CallGroup = builder.objectRef<CallGroupRow>('CallGroup').implement({
+  description: 'One group: the grouped dimensions are set, the others null; then the selected metrics.',
+  fields: (t) => ({
+    ...Object.fromEntries(
+      CALL_DIMENSIONS.map((dimension) => {
+        const definition = DIMENSIONS[dimension];
+        return [
+          definition.field,
+          t.field({
+            type: definition.graphqlType,
+            nullable: true,
+            description: `Set when grouped by ${dimension}.`,
+            resolve: (row) => row[definition.field] as never,
+          }),
+        ];
+      }),
+    ),
+    ...metricFields(t as never),
+  }),
+});
+
+const GroupedCalls = builder.objectRef<GroupedCallsResult>('GroupedCalls').implement({
+  fields: (t) => ({
+    rows: t.field({ type: [CallGroup], resolve: (result) => result.rows }),
+    totals: t.field({ type: CallMetrics, resolve: (result) => result.totals }),
+    count: t.exposeInt('count', { description: 'Number of groups before the limit.' }),
+  }),
+});
+
+const CallFilter = builder.inputType('CallFilter', {
+  fields: (t) => ({
+    startDate: t.field({ type: 'Date', required: false, description: 'First local day (in `timezone`), inclusive. Default: 29 days before endDate.' }),
+    endDate: t.field({ type: 'Date', required: false, description: 'Last local day, inclusive. Default: today in `timezone`.' }),
+    status: t.field({ type: CallStatusEnum, required: false }),
+    source: t.string({ required: false }),
+    direction: t.field({ type: CallDirectionEnum, required: false }),
+    callFlowId: t.id({ required: false }),
+    numberId: t.id({ required: false }),
+    numberGroupId: t.id({ required: false }),
+    minAiScore: t.float({ required: false, description: 'Inclusive.' }),
+    maxAiScore: t.float({ required: false, description: 'Inclusive.' }),
+    aiCategory: t.string({ required: false }),
+    qualified: t.boolean({ required: false, description: 'false means "not true" (missing counts as not qualified).' }),
+    minDuration: t.int({ required: false, description: 'Seconds, inclusive; a missing duration counts as 0.' }),
+  }),
+});
+
+builder.queryField('groupedCalls', (t) =>
+  t.field({
+    description: 'Calls grouped by up to 3 dimensions with any metrics, plus totals over all matching calls.',
+    type: GroupedCalls,
+    args: {
+      groupBy: t.arg({ type: [CallDimensionEnum], required: true, defaultValue: [] }),
+      filter: t.arg({ type: CallFilter, required: false }),
+      sortBy: t.arg({ type: GroupedSortKeyEnum, required: true, defaultValue: 'COUNT' }),
+      sortOrder: t.arg({ type: SortOrderEnum, required: true, defaultValue: 'DESC' }),
+      limit: t.arg.int({ required: true, defaultValue: 100 }),
+      timezone: t.arg({ type: 'TimeZone', required: true, defaultValue: 'UTC' }),
+    },
+    resolve: async (_root, args, context, info) => {
+      const metricsUnder = (path: string[]) =>
+        new Set([...selectedFieldNames(info, path)].filter((name): name is MetricName => name in METRICS));
+      const selectsTotals = selectedFieldNames(info, []).has('totals');
+      const filter = args.filter
+        ? {
+            ...args.filter,
+            startDate: dayString(args.filter.startDate),
+            endDate: dayString(args.filter.endDate),
+            callFlowId: args.filter.callFlowId == null ? null : String(args.filter.callFlowId),
+            numberId: args.filter.numberId == null ? null : String(args.filter.numberId),
+            numberGroupId: args.filter.numberGroupId == null ? null : String(args.filter.numberGroupId),
+          }
+        : null;
+      const { query, plan } = groupedCallsQuery({
+        principal: context.principal,
+        now: context.now,
+        args: { ...args, filter },
+        selection: { rows: metricsUnder(['rows']), totals: selectsTotals ? metricsUnder(['totals']) : null },
+      });
+      return shapeGroupedCalls(await context.aggregate(compileCallQuery(query)), plan);
+    },
+  }),
+);

@@ -1,0 +1,57 @@
+import {
+  phoneNumberQuery,
+  shapePhoneNumberRow,
+  type PhoneNumberArgs,
+  type PhoneNumberCalls as PhoneNumberCallsShape,
+} from '../../analytics/families/phone-numbers.ts';
+import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import { builder } from '../builder.ts';
+import type { GraphQLContext } from '../context.ts';
+
+const PlatformBucketEnum = builder.enumType('PlatformBucket', {
+  description: 'WEB_CALL for web sessions, UNKNOWN_PLATFORM for phone calls without a platform number.',
+  values: ['WEB_CALL', 'UNKNOWN_PLATFORM', 'PLATFORM_NUMBER'] as const,
+});
+
+const PhoneNumberCalls = builder.objectRef<PhoneNumberCallsShape>('PhoneNumberCalls').implement({
+  description: 'Calls and minutes of one platform bucket. Durations come from unrounded totals, then are rounded to 2 decimals.',
+  fields: (t) => ({
+    phoneNumber: t.exposeString('phoneNumber', { description: 'The bucket label: WEB_CALL, UNKNOWN_PLATFORM or the platform number.' }),
+    bucket: t.expose('bucket', { type: PlatformBucketEnum }),
+    totalCalls: t.exposeInt('totalCalls'),
+    totalDurationMinutes: t.exposeFloat('totalDurationMinutes'),
+    totalDurationHours: t.exposeFloat('totalDurationHours'),
+    avgDurationMinutes: t.exposeFloat('avgDurationMinutes', { description: 'Total minutes / calls; 0 when there are no calls.' }),
+  }),
+});
+
+async function resolvePhoneNumbers(context: GraphQLContext, args: PhoneNumberArgs, allTenants: boolean) {
+  const query = phoneNumberQuery({ principal: context.principal, args, now: context.now, allTenants });
+  const rows = await context.aggregate<Parameters<typeof shapePhoneNumberRow>[0]>(compileCallQuery(query));
+  return rows.map(shapePhoneNumberRow);
+}
+
+builder.queryFields((t) => ({
+  callsByPhoneNumber: t.field({
+    description: 'Calls and duration per platform bucket for your tenant, sorted by total duration. Default range: the last 30 days.',
+    type: [PhoneNumberCalls],
+    args: {
+      startDate: t.arg({ type: 'DateTime', required: false }),
+      endDate: t.arg({ type: 'DateTime', required: false }),
+      assistantId: t.arg.id({ required: false }),
+    },
+    resolve: (_root, args, context) =>
+      resolvePhoneNumbers(context, { ...args, assistantId: args.assistantId == null ? null : String(args.assistantId) }, false),
+  }),
+  adminCallsByPhoneNumber: t.field({
+    description: 'The same report across every tenant; userEmail narrows it to one account (case-insensitive).',
+    type: [PhoneNumberCalls],
+    authScopes: { superAdmin: true },
+    args: {
+      startDate: t.arg({ type: 'DateTime', required: false }),
+      endDate: t.arg({ type: 'DateTime', required: false }),
+      userEmail: t.arg({ type: 'EmailAddress', required: false }),
+    },
+    resolve: (_root, args, context) => resolvePhoneNumbers(context, args, true),
+  }),
+}));

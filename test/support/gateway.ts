@@ -1,0 +1,46 @@
+import type { CallDocument } from '../../src/analytics/call-document.ts';
+import type { GatewayConfig } from '../../src/graphql/context.ts';
+import { createGateway } from '../../src/graphql/yoga.ts';
+import type { CallStore, Pipeline } from '../../src/store/call-store.ts';
+import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts';
+import { testKeys } from './calls.ts';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  body: { data?: T | null; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] };
+}
+
+/** A gateway over hand-made calls on the embedded engine, with a pinned clock and a pipeline log. */
+export function testGateway(options: { calls: CallDocument[]; now: string; config?: Partial<GatewayConfig>; store?: CallStore }) {
+  const inner = options.store ?? createEmbeddedStore({ calls: options.calls, apiKeys: testKeys() });
+  const pipelines: Pipeline[] = [];
+  const store: CallStore = {
+    engine: inner.engine,
+    aggregate: (pipeline, opts) => {
+      pipelines.push(pipeline);
+      return inner.aggregate(pipeline, opts);
+    },
+    findApiKeys: (hashes) => inner.findApiKeys(hashes),
+    close: () => inner.close(),
+  };
+  const logged: unknown[][] = [];
+  const logger = { error: (...args: unknown[]) => logged.push(args), warn: () => {}, info: () => {} };
+  const yoga = createGateway({ store, now: () => new Date(options.now), logger, config: options.config });
+
+  async function query<T = Record<string, any>>(
+    document: string,
+    variables: Record<string, unknown> = {},
+    key: string | null = null,
+  ): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (key) headers.authorization = `Bearer ${key}`;
+    const response = await yoga.fetch('http://dialgraph.test/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: document, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
+  }
+
+  return { yoga, query, pipelines, logged };
+}
