@@ -1,0 +1,57 @@
+import type { Db } from 'mongodb';
+import { UsageError, type CommandOption, type OptionValues } from '../../cli/command.ts';
+import { QueryTimeoutError, StoreUnavailableError } from '../errors.ts';
+import { mapMongoError } from './map-mongo-error.ts';
+import { createMongoStore, type MongoStore } from './mongo-store.ts';
+
+/** The connection flags every MongoDB-managing command (`seed`, `indexes`, `keys create`) shares. */
+export const MONGO_CONNECTION_OPTIONS = {
+  'mongodb-uri': {
+    type: 'string',
+    env: 'MONGODB_URI',
+    placeholder: 'uri',
+    description: 'MongoDB connection string, e.g. mongodb://localhost:27017 (required)',
+  },
+  db: {
+    type: 'string',
+    env: 'DIALGRAPH_DB',
+    placeholder: 'name',
+    default: 'dialgraph',
+    description: 'Database that holds the calls and api_keys collections',
+  },
+} satisfies Record<string, CommandOption>;
+
+/**
+ * Opens the store named by `--mongodb-uri`/`--db`, checks the server answers, runs `work` and
+ * closes the store whatever happens. Unlike the gateway, a CLI command should fail at once and
+ * say why, so store errors come back with the driver's reason (host, refused…) in the message.
+ */
+export async function withMongoStore<T>(values: OptionValues, work: (store: MongoStore, db: Db) => Promise<T>): Promise<T> {
+  const uri = values['mongodb-uri'];
+  if (typeof uri !== 'string' || uri.trim() === '') {
+    throw new UsageError('--mongodb-uri (or MONGODB_URI) is required, e.g. mongodb://localhost:27017');
+  }
+  const dbName = typeof values.db === 'string' && values.db !== '' ? values.db : 'dialgraph';
+  let store: MongoStore;
+  try {
+    // No background log: the command reports a connection failure itself, once.
+    store = await createMongoStore({ uri: uri.trim(), db: dbName, log: () => undefined });
+  } catch (error) {
+    // createMongoStore rejects only on configuration (malformed URI and the like).
+    throw error instanceof Error ? new UsageError(`--mongodb-uri: ${error.message}`) : error;
+  }
+  try {
+    return await work(store, await store.database());
+  } catch (error) {
+    throw explainForOperator(mapMongoError(error));
+  } finally {
+    await store.close();
+  }
+}
+
+/** Store errors carry a neutral message for API clients; an operator at a terminal wants the cause too. */
+function explainForOperator(error: unknown): unknown {
+  if (!(error instanceof StoreUnavailableError || error instanceof QueryTimeoutError)) return error;
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return new Error(`${error.message}${cause}`, { cause: error });
+}
