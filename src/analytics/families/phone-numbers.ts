@@ -75,6 +75,7 @@ export function shapePhoneNumberRow(row: { _id: { phoneNumber: string }; calls: 
     totalCalls: calls,
     totalDurationMinutes: round2(seconds / 60),
     totalDurationHours: round2(seconds / 3600),
-    avgDurationMinutes: calls > 0 ? round2(seconds / 60 / calls) : 0,
+    // One division: seconds / 60 / calls would round 9 s over 6 calls down to 0.02.
+    avgDurationMinutes: calls > 0 ? round2(seconds / (60 * calls)) : 0,
   };
 }

@@ -1,0 +1,79 @@
+/** Every bucket of a time series' range, so that empty buckets can be filled (DESIGN section 3). */
+import { UserInputError } from '../errors.ts';
+import { bucketWallStart, wallBucketIndex, type BucketUnit } from './bucket-calendar.ts';
+import { bucketLabel } from './bucket-label.ts';
+import { wallResolverFor } from './wall-resolver.ts';
+import { offsetAt } from './zone-offset.ts';
+
+/** One local bucket of a series. */
+export interface Bucket {
+  /** The index `bucketIndexExpression` gives the calls in this bucket. */
+  index: number;
+  label: string;
+  /** The instant the local bucket begins (the first existing one, across a DST gap). */
+  start: Date;
+}
+
+/** What `enumerateBuckets` needs. */
+export interface EnumerateBucketsOptions {
+  /** A normalized IANA zone. */
+  zone: string;
+  unit: BucketUnit;
+  /** Inclusive range. */
+  from: Date;
+  to: Date;
+  /** Argument path named by the error when the range is too large. */
+  argument: string;
+  /** Most buckets allowed; 10,000 by default. */
+  max?: number;
+}
+
+const DEFAULT_MAX_BUCKETS = 10_000;
+
+/**
+ * Every local bucket that [from, to] touches, in time order, from the bucket of `from` to the
+ * bucket of `to`. Buckets that never exist on the local clock (the hour skipped when clocks
+ * spring forward, a day a zone skipped) are left out, so every bucket returned can hold calls.
+ * More than `max` buckets is a UserInputError on `argument`; `to` before `from` gives none.
+ */
+export function enumerateBuckets(options: EnumerateBucketsOptions): Bucket[] {
+  const { zone, unit, from, to, argument } = options;
+  const max = options.max ?? DEFAULT_MAX_BUCKETS;
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+    throw new UserInputError(argument, 'the range needs two valid instants');
+  }
+  if (to.getTime() < from.getTime()) return [];
+  const first = wallBucketIndex(unit, from.getTime() + offsetAt(zone, from));
+  const last = wallBucketIndex(unit, to.getTime() + offsetAt(zone, to));
+  const span = last - first + 1;
+  // Buckets that never exist are only a handful per year, so a span far beyond `max` is
+  // refused without listing it (its count is then an upper bound, off by those few).
+  if (span > 2 * max) throw tooMany(argument, span, max);
+  const buckets = listBuckets({ zone, unit, first, last });
+  if (buckets.length > max) throw tooMany(argument, buckets.length, max);
+  return buckets;
+}
+
+function listBuckets(range: { zone: string; unit: BucketUnit; first: number; last: number }): Bucket[] {
+  const { zone, unit, first, last } = range;
+  const resolve = wallResolverFor(zone, bucketWallStart(unit, first), bucketWallStart(unit, last + 1));
+  const buckets: Bucket[] = [];
+  let start = resolve(bucketWallStart(unit, first));
+  for (let index = first; index <= last; index++) {
+    const next = resolve(bucketWallStart(unit, index + 1));
+    // The first instant at or after the bucket's wall start shows a later bucket's time: no
+    // instant of this zone falls into this bucket.
+    if (start.wall < bucketWallStart(unit, index + 1)) {
+      buckets.push({ index, label: bucketLabel(unit, index), start: new Date(start.instant) });
+    }
+    start = next;
+  }
+  return buckets;
+}
+
+function tooMany(argument: string, count: number, max: number): UserInputError {
+  return new UserInputError(
+    argument,
+    `would produce ${count} buckets; at most ${max} are allowed — narrow the range or use a coarser granularity`,
+  );
+}
