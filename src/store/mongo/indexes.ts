@@ -13,9 +13,6 @@ export interface IndexDefinition {
   collation?: CollationOptions;
 }
 
-/** Case-insensitive comparison for English text: `a@x.com` equals `A@X.COM`. */
-export const CASE_INSENSITIVE_COLLATION: CollationOptions = { locale: 'en', strength: 2 };
-
 /** Indexes of the `calls` collection. */
 export const CALL_INDEXES: readonly IndexDefinition[] = [
   {
@@ -29,12 +26,12 @@ export const CALL_INDEXES: readonly IndexDefinition[] = [
     reason: 'Cross-tenant admin queries (adminCallsByPhoneNumber) without a userEmail: started_at range over all tenants.',
   },
   {
-    name: 'user_email_started_ci',
+    name: 'user_email_started',
     key: { user_email: 1, started_at: 1 },
-    collation: CASE_INSENSITIVE_COLLATION,
     reason:
-      'Admin queries narrowed by userEmail, which is case-insensitive: collation {locale: "en", strength: 2} lets ' +
-      'an equality on user_email match any letter case and use this index, provided the aggregation runs with the same collation.',
+      'adminCallsByPhoneNumber(userEmail): the e-mail is matched case-insensitively with an anchored, escaped ' +
+      '/^…$/i regex (identical on both engines, unlike collations), which MongoDB answers by scanning this ' +
+      "index's keys and the started_at range instead of the documents.",
   },
   {
     name: 'tenant_assistant_started',
