@@ -1,0 +1,37 @@
+import type { Expression } from '../../query/expression.ts';
+import { round2 } from '../../rounding.ts';
+import { num, PARTIALS } from '../../registry/partials.ts';
+import { bucketIndexExpression, enumerateBuckets } from '../../time/buckets.ts';
+import { localMillis } from './local-millis.ts';
+import { keyPart, type QueryTypePreset } from './preset.ts';
+
+/**
+ * `CALLS_OVER_TIME` and `AVG_DURATION_OVER_TIME`: calls grouped by local bucket index in the
+ * request's zone and granularity, then every bucket of the range in time order with empty
+ * ones filled (count 0, avgDuration null). The buckets are listed before the query runs, so a
+ * range of more than 10,000 buckets is refused without touching the store.
+ *
+ * Both types share this plan: `avgDuration` (seconds, a missing duration counting as 0) is
+ * filled for both, so null always means "no calls in this bucket".
+ */
+export const timeSeries: QueryTypePreset = ({ zone, granularity, range }) => {
+  const buckets = enumerateBuckets({ zone, unit: granularity, from: range.from, to: range.to, argument: 'input.granularity' });
+  const bucket = bucketIndexExpression(granularity, localMillis(zone, range)) as Expression;
+  return {
+    query: { groups: [{ by: { bucket }, accumulate: { calls: PARTIALS.calls, durationSum: PARTIALS.durationSum } }] },
+    shape: (rows) => {
+      const byIndex = new Map(rows.map((row) => [keyPart(row, 'bucket'), row]));
+      return buckets.map(({ index, label, start }) => {
+        const row = byIndex.get(index);
+        const calls = num(row?.calls);
+        return {
+          kind: 'TimeSeriesPoint',
+          date: label,
+          bucketStart: start,
+          count: calls,
+          avgDuration: calls > 0 ? round2(num(row?.durationSum) / calls) : null,
+        };
+      });
+    },
+  };
+};

@@ -1,0 +1,88 @@
+import type { Accumulator, Expression } from '../query/expression.ts';
+
+/**
+ * Named partial aggregates that metrics are finished from. Metrics that need the same
+ * partial share it (avgDuration and totalDuration both read `durationSum`), so the pipeline
+ * accumulates each partial once. Partials merge across groups (see `mergeAccumulator`), which
+ * is how totals are computed from grouped rows.
+ */
+const countWhere = (condition: Expression): Accumulator => ({ $sum: { $cond: [condition, 1, 0] } });
+const statusIs = (status: string): Expression => ({ $eq: ['$status', status] });
+
+/** The dialer's client number: `from_number` of an inbound call, `to_number` otherwise (null when missing). */
+export function clientNumberExpression(): Expression {
+  return { $cond: [{ $eq: ['$direction', 'inbound'] }, { $ifNull: ['$from_number', null] }, { $ifNull: ['$to_number', null] }] };
+}
+
+export const PARTIALS = {
+  calls: { $sum: 1 },
+  /** `$sum` skips missing and non-numeric values, so a missing duration counts as 0. */
+  durationSum: { $sum: '$duration_sec' },
+  aiScoreSum: { $sum: '$ai_score' },
+  aiScoreCount: countWhere({ $isNumber: '$ai_score' }),
+  roboScoreSum: { $sum: '$robo_score' },
+  roboScoreCount: countWhere({ $isNumber: '$robo_score' }),
+  qualifiedCount: countWhere({ $eq: [{ $ifNull: ['$qualified', false] }, true] }),
+  valueCentsSum: { $sum: '$value_cents' },
+  costCentsSum: { $sum: '$cost_cents' },
+  /** `$addToSet` keeps null for a missing field on mingo, so normalise to null on both engines. */
+  callerSet: { $addToSet: { $ifNull: ['$from_number', null] } },
+  answeredCount: countWhere(statusIs('completed')),
+  missedCount: countWhere(statusIs('no-answer')),
+  voicemailCount: countWhere(statusIs('voicemail')),
+  // Dialer statistics (DESIGN 5.4). A missing timing counts as 0 seconds, as DESIGN 2.1 says
+  // for the duration; min/max coalesce it so both engines agree and the bounds match the filters.
+  failedCount: countWhere(statusIs('failed')),
+  talkingCount: countWhere({ $gt: [{ $ifNull: ['$talk_time_sec', 0] }, 0] }),
+  firstTimeCount: countWhere({ $eq: [{ $ifNull: ['$first_time_for_user', false] }, true] }),
+  /** Still running: no `ended_at`. */
+  activeCount: countWhere({ $eq: [{ $ifNull: ['$ended_at', null] }, null] }),
+  /** The other party: the caller of an inbound call, the callee otherwise (null when missing). */
+  clientSet: { $addToSet: clientNumberExpression() },
+  talkTimeSum: { $sum: '$talk_time_sec' },
+  talkTimeMin: { $min: { $ifNull: ['$talk_time_sec', 0] } },
+  talkTimeMax: { $max: { $ifNull: ['$talk_time_sec', 0] } },
+  answerTimeMin: { $min: { $ifNull: ['$answer_time_sec', 0] } },
+  answerTimeMax: { $max: { $ifNull: ['$answer_time_sec', 0] } },
+  aiTalkTimeSum: { $sum: '$ai_talk_time_sec' },
+  aiTalkCostCentsSum: { $sum: '$ai_talk_cost_cents' },
+  totalTimeSum: { $sum: '$total_time_sec' },
+  totalTimeMin: { $min: { $ifNull: ['$total_time_sec', 0] } },
+  totalTimeMax: { $max: { $ifNull: ['$total_time_sec', 0] } },
+  /** Answer time of answered calls only; `$min`/`$max` skip the null given for the others. */
+  answeredAnswerTimeSum: { $sum: { $cond: [statusIs('completed'), { $ifNull: ['$answer_time_sec', 0] }, 0] } },
+  answeredAnswerTimeMin: { $min: { $cond: [statusIs('completed'), { $ifNull: ['$answer_time_sec', 0] }, null] } },
+  answeredAnswerTimeMax: { $max: { $cond: [statusIs('completed'), { $ifNull: ['$answer_time_sec', 0] }, null] } },
+  positiveOutcomeCount: countWhere({ $eq: ['$outcome_type', 'positive'] }),
+  neutralOutcomeCount: countWhere({ $eq: ['$outcome_type', 'neutral'] }),
+  negativeOutcomeCount: countWhere({ $eq: ['$outcome_type', 'negative'] }),
+  /** `absent`, null or missing outcome type (the `ABSENT` filter matches the same calls). */
+  noOutcomeTypeCount: countWhere({ $eq: [{ $ifNull: ['$outcome_type', 'absent'] }, 'absent'] }),
+  /** Shortest and longest duration; a missing duration counts as 0, as in `durationSum`. */
+  durationMin: { $min: { $ifNull: ['$duration_sec', 0] } },
+  durationMax: { $max: { $ifNull: ['$duration_sec', 0] } },
+} as const satisfies Record<string, Accumulator>;
+
+export type PartialName = keyof typeof PARTIALS;
+
+/** Partial values as they come back from the pipeline. */
+export type PartialValues = Partial<Record<PartialName, unknown>>;
+
+/** The accumulator that merges one partial over already-grouped rows. */
+export function mergeAccumulator(name: string, accumulator: Accumulator): Accumulator {
+  if ('$sum' in accumulator) return { $sum: `$${name}` };
+  if ('$min' in accumulator) return { $min: `$${name}` };
+  if ('$max' in accumulator) return { $max: `$${name}` };
+  // Sets are pushed whole (always present on grouped rows) and unioned after the pipeline.
+  return { $push: `$${name}` };
+}
+
+/** Number of distinct non-null values in a set partial, or in a list of such sets (totals). */
+export function distinctCount(value: unknown, nested = false): number {
+  if (!Array.isArray(value)) return 0;
+  const seen = new Set<unknown>();
+  for (const item of nested ? value.flat() : value) if (item !== null && item !== undefined) seen.add(item);
+  return seen.size;
+}
+
+export const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
