@@ -6,8 +6,9 @@ import { scopeCondition } from './scope.ts';
 
 /**
  * The one query core: scope + filters → grouping levels → derived values → sort → page →
- * projection, optionally beside side facets. Every field family compiles through here, so the
- * tenant scope is always the first `$match` and every sort has a deterministic tie-break.
+ * projection, optionally beside side facets (over the filtered rows) and scope facets (over the
+ * scope alone). Every field family compiles through here, so the tenant scope is always the
+ * first `$match` and every sort has a deterministic tie-break.
  */
 export function compileCallQuery(query: CallQuery): Pipeline {
   const scope = scopeCondition({ principal: query.principal, allTenants: query.allTenants, range: query.range });

@@ -1,0 +1,180 @@
+import { CALL_CATEGORY_NAMES } from '../../analytics/families/dialer/call-categories.ts';
+import { CALL_SORT_FIELDS, MAX_ITEMS_PER_PAGE, type CallList as CallListShape } from '../../analytics/families/dialer/call-list.ts';
+import type { CallRecord } from '../../analytics/families/dialer/call-record.ts';
+import { MAX_SEARCH_DAYS, MAX_SEARCH_STRING } from '../../analytics/families/dialer/call-search.ts';
+import type {
+  DetailedCallStats as DetailedCallStatsShape,
+  DirectionStats,
+  TimeStats,
+} from '../../analytics/families/dialer/call-stats.ts';
+import type { CallProject as CallProjectShape } from '../../analytics/families/dialer/call-vocabulary.ts';
+import { builder } from '../builder.ts';
+import { CallDirectionEnum, CallStateEnum, CallStatusEnum, OutcomeTypeEnum } from '../enums.ts';
+
+/** Types of the dialer family (`calls`, `callStats`): enums, the search input, the outputs. */
+
+export const CallCategoryEnum = builder.enumType('CallCategory', {
+  description:
+    'A dialer call category: ALL, a direction, a state, or a direction_state pair such as INBOUND_ANSWERED. ' +
+    'A list of categories keeps the union of the calls each names.',
+  values: CALL_CATEGORY_NAMES,
+});
+
+export const CallSortFieldEnum = builder.enumType('CallSortField', {
+  description: 'TIMESTAMP = started_at; TALK_TIME and ANSWER_TIME count a missing time as 0. Ties: call id ascending.',
+  values: CALL_SORT_FIELDS,
+});
+
+const optionalList = { list: false, items: true } as const;
+
+export const CallSearchInput = builder.inputType('CallSearch', {
+  description: 'The dialer search shared by `calls` and `callStats`. Every filter is AND-ed; an empty list filters nothing.',
+  fields: (t) => ({
+    dayFrom: t.field({ type: 'Date', required: true, description: 'First local day in `timezone`, inclusive.' }),
+    dayTo: t.field({ type: 'Date', required: true, description: `Last local day, inclusive; at most ${MAX_SEARCH_DAYS} days from dayFrom.` }),
+    timezone: t.field({ type: 'TimeZone', required: false, defaultValue: 'UTC', description: 'IANA zone of the days. Default UTC.' }),
+    searchString: t.string({
+      required: false,
+      description:
+        `Case-insensitive literal substring (at most ${MAX_SEARCH_STRING} characters, surrounding spaces ignored) of the ` +
+        'from/to number, project name, label, outcome or any tag. Never a pattern.',
+    }),
+    types: t.field({ type: [CallDirectionEnum], required: optionalList, description: 'Directions to keep.' }),
+    states: t.field({ type: [CallStateEnum], required: optionalList, description: 'States to keep (completed → ANSWERED, failed → FAILED, other → UNANSWERED).' }),
+    categories: t.field({ type: [CallCategoryEnum], required: optionalList, description: 'Union of the calls each category names; ALL keeps every call.' }),
+    agentIds: t.field({ type: ['ID'], required: optionalList }),
+    teamIds: t.field({ type: ['ID'], required: optionalList }),
+    uniqueIds: t.field({ type: ['ID'], required: optionalList, description: 'Telephony session ids (`unique_id`).' }),
+    projectIds: t.field({ type: ['ID'], required: optionalList }),
+    textProjects: t.field({ type: ['String'], required: optionalList, description: 'Project names, exact.' }),
+    tags: t.field({ type: ['String'], required: optionalList, description: 'Calls with any of these tags.' }),
+    outcomes: t.field({ type: ['String'], required: optionalList, description: 'Outcome tags, exact.' }),
+    outcomeTypes: t.field({ type: [OutcomeTypeEnum], required: optionalList, description: 'ABSENT also keeps calls without an outcome type.' }),
+    number: t.string({ required: false, description: 'Exactly the from, to or answering number.' }),
+    fromNumber: t.string({ required: false, description: 'Exact.' }),
+    toNumber: t.string({ required: false, description: 'Exact.' }),
+    toAnswer: t.string({ required: false, description: 'Answering number (`answered_by`), exact.' }),
+    talkTimeFrom: t.int({ required: false, description: 'Seconds, inclusive; a missing talk time counts as 0.' }),
+    talkTimeTo: t.int({ required: false, description: 'Seconds, inclusive.' }),
+    answerTimeFrom: t.int({ required: false, description: 'Seconds, inclusive; a missing answer time counts as 0.' }),
+    answerTimeTo: t.int({ required: false, description: 'Seconds, inclusive.' }),
+    allUsers: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: 'A key bound to one user sees only that user’s calls unless this is true. Account keys see every call either way.',
+    }),
+    userId: t.id({ required: false, description: 'Calls of this user only.' }),
+    qualityRating: t.int({ required: false, description: 'Exact rating (1–5).' }),
+    showTransfers: t.boolean({ required: false, defaultValue: false, description: 'Include transfer legs (hidden by default).' }),
+    showAICallsWithLog: t.boolean({ required: false, defaultValue: false, description: 'Only AI-handled calls that have a transcript.' }),
+  }),
+});
+
+export const CallRef = builder.objectRef<CallRecord>('Call').implement({
+  description: 'One dialer call. Timings are seconds; a missing timing is 0.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    uniqueId: t.exposeString('uniqueId', { nullable: true, description: 'Telephony session id.' }),
+    timestamp: t.expose('timestamp', { type: 'DateTime', description: 'Call start (`started_at`).' }),
+    answerTime: t.exposeFloat('answerTime', { description: 'Seconds until answered.' }),
+    callTime: t.exposeFloat('callTime', { description: 'Call duration (`duration_sec`).' }),
+    talkTime: t.exposeFloat('talkTime'),
+    aiTalkTime: t.exposeFloat('aiTalkTime'),
+    totalTime: t.exposeFloat('totalTime', { description: 'Including ringing and hold.' }),
+    type: t.expose('type', { type: CallDirectionEnum, description: 'Direction.' }),
+    state: t.expose('state', { type: CallStateEnum }),
+    status: t.expose('status', { type: CallStatusEnum }),
+    fromNumber: t.exposeString('fromNumber', { nullable: true }),
+    toNumber: t.exposeString('toNumber', { nullable: true }),
+    toAnswer: t.exposeString('toAnswer', { nullable: true, description: 'Answering party (`answered_by`).' }),
+    clientNumber: t.exposeString('clientNumber', { nullable: true, description: 'The other party: fromNumber of an inbound call, toNumber otherwise.' }),
+    lineNumber: t.exposeString('lineNumber', { nullable: true, description: 'The platform number used (`platform_number`).' }),
+    projectName: t.exposeString('projectName', { nullable: true }),
+    projectId: t.exposeID('projectId', { nullable: true }),
+    tags: t.exposeStringList('tags'),
+    outcomeTag: t.exposeString('outcomeTag', { nullable: true, description: '`outcome`.' }),
+    outcomeType: t.expose('outcomeType', { type: OutcomeTypeEnum, nullable: true, description: 'Null when none is stored.' }),
+    qualityRating: t.exposeInt('qualityRating', { nullable: true }),
+    userId: t.exposeID('userId', { nullable: true }),
+    agentId: t.exposeID('agentId', { nullable: true }),
+    teamId: t.exposeID('teamId', { nullable: true }),
+    label: t.exposeString('label', { nullable: true }),
+    firstTimeForUser: t.exposeBoolean('firstTimeForUser', { nullable: true }),
+    aiHandled: t.exposeBoolean('aiHandled', { nullable: true }),
+    hasTranscript: t.exposeBoolean('hasTranscript', { nullable: true }),
+  }),
+});
+
+const CallProjectRef = builder.objectRef<CallProjectShape>('CallProject').implement({
+  description: 'A project present in the calls: id and name as stored (either may be missing).',
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: true }),
+    name: t.exposeString('name', { nullable: true }),
+  }),
+});
+
+export const CallListRef = builder.objectRef<CallListShape>('CallList').implement({
+  description: `One page of matching calls (at most ${MAX_ITEMS_PER_PAGE}), with paging numbers and filter choices.`,
+  fields: (t) => ({
+    calls: t.field({ type: [CallRef], resolve: (list) => list.calls }),
+    page: t.exposeInt('page'),
+    pagesCount: t.exposeInt('pagesCount', { description: 'ceil(totalItems / itemsPerPage); 0 when nothing matches.' }),
+    totalItems: t.exposeInt('totalItems', { description: 'Matching calls before paging.' }),
+    tags: t.exposeStringList('tags', { description: 'Tags present in the tenant’s calls of the searched days (other filters ignored), sorted.' }),
+    outcomes: t.exposeStringList('outcomes', { description: 'Outcomes present in the tenant’s calls of the searched days (other filters ignored), sorted.' }),
+    projects: t.field({
+      type: [CallProjectRef],
+      description: 'Projects present in the tenant’s calls of the searched days (other filters ignored), by name then id.',
+      resolve: (list) => list.projects,
+    }),
+    minTalkTime: t.exposeFloat('minTalkTime', { nullable: true, description: 'Over the matching calls (missing = 0); null when none match.' }),
+    maxTalkTime: t.exposeFloat('maxTalkTime', { nullable: true }),
+    minAnswerTime: t.exposeFloat('minAnswerTime', { nullable: true, description: 'Over the matching calls (missing = 0); null when none match.' }),
+    maxAnswerTime: t.exposeFloat('maxAnswerTime', { nullable: true }),
+    timezone: t.expose('timezone', { type: 'TimeZone', description: 'The canonical IANA zone the days were read in.' }),
+  }),
+});
+
+const CallTimeStatsRef = builder.objectRef<TimeStats>('CallTimeStats').implement({
+  description: 'Seconds: sum, number of calls covered, shortest and longest (null when it covers none).',
+  fields: (t) => ({
+    sum: t.exposeFloat('sum'),
+    count: t.exposeInt('count'),
+    min: t.exposeFloat('min', { nullable: true }),
+    max: t.exposeFloat('max', { nullable: true }),
+  }),
+});
+
+const DirectionCallStatsRef = builder.objectRef<DirectionStats>('DirectionCallStats').implement({
+  description: 'Counts and timings of one set of calls (all, or one direction).',
+  fields: (t) => ({
+    all: t.exposeInt('all', { description: 'Calls.' }),
+    fail: t.exposeInt('fail', { description: 'UNANSWERED calls.' }),
+    success: t.exposeInt('success', { description: 'ANSWERED calls.' }),
+    talks: t.exposeInt('talks', { description: 'Calls with talk time > 0.' }),
+    error: t.exposeInt('error', { description: 'FAILED calls.' }),
+    unique: t.exposeInt('unique', { description: 'Distinct client numbers (caller of inbound, callee otherwise).' }),
+    firstTime: t.exposeInt('firstTime', { description: 'Calls with first_time_for_user true.' }),
+    active: t.exposeInt('active', { description: 'Calls still running (no ended_at).' }),
+    total: t.expose('total', { type: CallTimeStatsRef, description: 'Total time (ringing and hold included) of every call; missing = 0.' }),
+    call: t.expose('call', { type: CallTimeStatsRef, description: 'Call duration of every call; missing = 0.' }),
+    answer: t.expose('answer', { type: CallTimeStatsRef, description: 'Answer time of ANSWERED calls; missing = 0.' }),
+  }),
+});
+
+export const DetailedCallStatsRef = builder.objectRef<DetailedCallStatsShape>('DetailedCallStats').implement({
+  description: 'Statistics of the calls a CallSearch matches (the same calls `calls` lists).',
+  fields: (t) => ({
+    all: t.expose('all', { type: DirectionCallStatsRef }),
+    in: t.expose('in', { type: DirectionCallStatsRef, description: 'Inbound calls.' }),
+    out: t.expose('out', { type: DirectionCallStatsRef, description: 'Outbound calls.' }),
+    our: t.expose('our', { type: DirectionCallStatsRef, description: 'Internal calls.' }),
+    tagsSuccess: t.exposeInt('tagsSuccess', { description: 'Outcome type POSITIVE.' }),
+    tagsDefault: t.exposeInt('tagsDefault', { description: 'Outcome type NEUTRAL.' }),
+    tagsFail: t.exposeInt('tagsFail', { description: 'Outcome type NEGATIVE.' }),
+    tagsNoResult: t.exposeInt('tagsNoResult', { description: 'Outcome type ABSENT or none stored.' }),
+    aiTalkTime: t.exposeFloat('aiTalkTime', { description: 'Seconds of AI talk.' }),
+    allTalkTime: t.exposeFloat('allTalkTime', { description: 'Seconds of talk.' }),
+    aiTalkCost: t.exposeFloat('aiTalkCost', { description: 'Sum of ai_talk_cost_cents / 100 (currency units), 2 decimals.' }),
+  }),
+});

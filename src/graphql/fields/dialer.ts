@@ -1,0 +1,69 @@
+import { callListQuery, shapeCallList } from '../../analytics/families/dialer/call-list.ts';
+import type { CallSearchArgs } from '../../analytics/families/dialer/call-search.ts';
+import { callStatsQuery, shapeCallStats } from '../../analytics/families/dialer/call-stats.ts';
+import type { VocabularyPart } from '../../analytics/families/dialer/call-vocabulary.ts';
+import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import { builder } from '../builder.ts';
+import { dayString } from '../day-string.ts';
+import { SortDirectionEnum } from '../enums.ts';
+import { selectedFieldNames } from '../selection.ts';
+import { CallListRef, CallSearchInput, CallSortFieldEnum, DetailedCallStatsRef } from './dialer-types.ts';
+
+type CallSearchInputShape = typeof CallSearchInput.$inferInput;
+
+const VOCABULARY_PARTS: readonly VocabularyPart[] = ['tags', 'outcomes', 'projects'];
+
+/** GraphQL input → the analytics search: days as `YYYY-MM-DD`, IDs as strings. */
+function toSearchArgs(input: CallSearchInputShape): CallSearchArgs {
+  const ids = (values: readonly (string | number)[] | null | undefined) => values?.map(String) ?? null;
+  return {
+    ...input,
+    dayFrom: dayString(input.dayFrom) as string,
+    dayTo: dayString(input.dayTo) as string,
+    agentIds: ids(input.agentIds),
+    teamIds: ids(input.teamIds),
+    uniqueIds: ids(input.uniqueIds),
+    projectIds: ids(input.projectIds),
+    userId: input.userId == null ? null : String(input.userId),
+  };
+}
+
+builder.queryFields((t) => ({
+  calls: t.field({
+    description: 'Dialer calls matching a search, sorted and paged, with the filter choices present in the tenant’s calls.',
+    type: CallListRef,
+    args: {
+      search: t.arg({ type: CallSearchInput, required: true }),
+      page: t.arg.int({ required: false, defaultValue: 1, description: '1 or more; past the last page is an empty page.' }),
+      itemsPerPage: t.arg.int({ required: false, defaultValue: 100, description: '1–1000.' }),
+      sortBy: t.arg({ type: CallSortFieldEnum, required: false, defaultValue: 'TIMESTAMP' }),
+      sortDirection: t.arg({ type: SortDirectionEnum, required: false, defaultValue: 'DESC' }),
+    },
+    resolve: async (_root, args, context, info) => {
+      const selected = selectedFieldNames(info, []);
+      const { query, plan } = callListQuery({
+        principal: context.principal,
+        now: context.now,
+        // An explicit null means the documented default, as for an omitted argument.
+        args: {
+          page: args.page ?? 1,
+          itemsPerPage: args.itemsPerPage ?? 100,
+          sortBy: args.sortBy ?? 'TIMESTAMP',
+          sortDirection: args.sortDirection ?? 'DESC',
+          search: toSearchArgs(args.search),
+        },
+        vocabulary: new Set(VOCABULARY_PARTS.filter((part) => selected.has(part))),
+      });
+      return shapeCallList(await context.aggregate(compileCallQuery(query)), plan);
+    },
+  }),
+  callStats: t.field({
+    description: 'Detailed statistics (all, inbound, outbound, internal) of the calls a search matches.',
+    type: DetailedCallStatsRef,
+    args: { search: t.arg({ type: CallSearchInput, required: true }) },
+    resolve: async (_root, args, context) => {
+      const query = callStatsQuery({ principal: context.principal, now: context.now, search: toSearchArgs(args.search) });
+      return shapeCallStats(await context.aggregate(compileCallQuery(query)));
+    },
+  }),
+}));

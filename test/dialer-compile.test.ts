@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { callListQuery, type CallListArgs } from '../src/analytics/families/dialer/call-list.ts';
+import { callSearchConditions, normalizeCallSearch, type CallSearchArgs } from '../src/analytics/families/dialer/call-search.ts';
+import { callStatsQuery } from '../src/analytics/families/dialer/call-stats.ts';
+import type { VocabularyPart } from '../src/analytics/families/dialer/call-vocabulary.ts';
+import { compileCallQuery } from '../src/analytics/query/compile-call-query.ts';
+import type { Principal } from '../src/analytics/query/principal.ts';
+
+const NOW = new Date('2024-03-15T12:00:00.000Z');
+const account: Principal = { tenantId: 't1', userEmail: 'owner@t1.example', role: 'user' };
+const boundToU1: Principal = { ...account, userId: 'u1' };
+const DAYS = { dayFrom: '2024-03-01', dayTo: '2024-03-05' } as const;
+const SCOPE = {
+  tenant_id: 't1',
+  started_at: { $gte: new Date('2024-03-01T00:00:00.000Z'), $lte: new Date('2024-03-05T23:59:59.999Z') },
+};
+const HIDE_TRANSFERS = { is_transfer_leg: { $ne: true } };
+const PROJECTION = Object.fromEntries(
+  'unique_id started_at answer_time_sec duration_sec talk_time_sec ai_talk_time_sec total_time_sec direction status from_number to_number answered_by platform_number project_name project_id tags outcome outcome_type quality_rating user_id agent_id team_id label first_time_for_user ai_handled has_transcript'
+    .split(' ')
+    .map((field) => [field, 1]),
+);
+const SUMMARY = [
+  {
+    $group: {
+      _id: null,
+      calls: { $sum: 1 },
+      talkTimeMin: { $min: { $ifNull: ['$talk_time_sec', 0] } },
+      talkTimeMax: { $max: { $ifNull: ['$talk_time_sec', 0] } },
+      answerTimeMin: { $min: { $ifNull: ['$answer_time_sec', 0] } },
+      answerTimeMax: { $max: { $ifNull: ['$answer_time_sec', 0] } },
+    },
+  },
+];
+const ANSWERED = ['completed'];
+const UNANSWERED = ['no-answer', 'busy', 'voicemail', 'canceled'];
+
+const conditions = (search: Partial<CallSearchArgs>, principal: Principal = account) =>
+  callSearchConditions({ search: { ...DAYS, ...search }, principal });
+
+describe('the shared call-search filter compiler', () => {
+  it.each<[string, Partial<CallSearchArgs>, unknown[]]>([
+    ['nothing: transfer legs hidden', {}, []],
+    ['empty lists filter nothing', { types: [], states: [], categories: [], tags: [], outcomeTypes: [], agentIds: [] }, []],
+    ['types', { types: ['INBOUND', 'INTERNAL', 'INBOUND'] }, [{ direction: { $in: ['inbound', 'internal'] } }]],
+    ['states map to stored statuses', { states: ['UNANSWERED', 'FAILED'] }, [{ status: { $in: [...UNANSWERED, 'failed'] } }]],
+    ['one category', { categories: ['INBOUND_ANSWERED'] }, [{ direction: 'inbound', status: { $in: ANSWERED } }]],
+    [
+      'categories are a union',
+      { categories: ['OUTBOUND', 'FAILED', 'INTERNAL_UNANSWERED', 'OUTBOUND'] },
+      [{ $or: [{ direction: 'outbound' }, { status: { $in: ['failed'] } }, { direction: 'internal', status: { $in: UNANSWERED } }] }],
+    ],
+    ['ALL anywhere keeps every call', { categories: ['INBOUND', 'ALL'] }, []],
+    ['agentIds', { agentIds: ['a1', 'a2'] }, [{ agent_id: { $in: ['a1', 'a2'] } }]],
+    ['teamIds', { teamIds: ['t'] }, [{ team_id: { $in: ['t'] } }]],
+    ['uniqueIds', { uniqueIds: ['u-1'] }, [{ unique_id: { $in: ['u-1'] } }]],
+    ['projectIds', { projectIds: ['p1'] }, [{ project_id: { $in: ['p1'] } }]],
+    ['textProjects', { textProjects: ['Solar'] }, [{ project_name: { $in: ['Solar'] } }]],
+    ['tags: any of', { tags: ['hot', 'cold'] }, [{ tags: { $in: ['hot', 'cold'] } }]],
+    ['outcomes', { outcomes: ['sale'] }, [{ outcome: { $in: ['sale'] } }]],
+    ['outcomeTypes', { outcomeTypes: ['POSITIVE', 'NEGATIVE'] }, [{ outcome_type: { $in: ['positive', 'negative'] } }]],
+    ['ABSENT includes a missing outcome type', { outcomeTypes: ['ABSENT'] }, [{ outcome_type: { $in: ['absent', null] } }]],
+    ['number: from, to or answering', { number: '+1' }, [{ $or: [{ from_number: '+1' }, { to_number: '+1' }, { answered_by: '+1' }] }]],
+    ['exact numbers', { fromNumber: 'a', toNumber: 'b', toAnswer: 'c' }, [{ from_number: 'a' }, { to_number: 'b' }, { answered_by: 'c' }]],
+    ['qualityRating and userId', { qualityRating: 4, userId: 'u9' }, [{ quality_rating: 4 }, { user_id: 'u9' }]],
+    ['talk time above 0 excludes a missing one', { talkTimeFrom: 10 }, [{ talk_time_sec: { $gte: 10 } }]],
+    [
+      'a range containing 0 keeps a missing talk time',
+      { talkTimeFrom: 0, talkTimeTo: 60 },
+      [{ $or: [{ talk_time_sec: { $gte: 0, $lte: 60 } }, { talk_time_sec: null }] }],
+    ],
+    ['answer time upper bound', { answerTimeTo: 5 }, [{ $or: [{ answer_time_sec: { $lte: 5 } }, { answer_time_sec: null }] }]],
+    ['answer time range', { answerTimeFrom: 5, answerTimeTo: 5 }, [{ answer_time_sec: { $gte: 5, $lte: 5 } }]],
+    [
+      'searchString: escaped, case-insensitive, on numbers, project, label, outcome and tags',
+      { searchString: ' +1 (555) ' },
+      [
+        {
+          $or: ['from_number', 'to_number', 'project_name', 'label', 'outcome', 'tags'].map((field) => ({
+            [field]: { $regex: '\\+1 \\(555\\)', $options: 'i' },
+          })),
+        },
+      ],
+    ],
+    ['a blank searchString filters nothing', { searchString: '   ' }, []],
+  ])('%s', (_name, search, expected) => {
+    expect(conditions(search)).toEqual([HIDE_TRANSFERS, ...expected]);
+  });
+
+  it('showTransfers drops the transfer filter; showAICallsWithLog keeps AI calls with a transcript', () => {
+    expect(conditions({ showTransfers: true })).toEqual([]);
+    expect(conditions({ showAICallsWithLog: true })).toEqual([HIDE_TRANSFERS, { ai_handled: true, has_transcript: true }]);
+  });
+
+  it('binds a user-bound key to its user unless allUsers is true; account keys see every user', () => {
+    expect(conditions({}, boundToU1)).toEqual([{ user_id: 'u1' }, HIDE_TRANSFERS]);
+    expect(conditions({ allUsers: true }, boundToU1)).toEqual([HIDE_TRANSFERS]);
+    expect(conditions({ allUsers: false }, account)).toEqual([HIDE_TRANSFERS]);
+    expect(conditions({ userId: 'u2' }, boundToU1)).toEqual([{ user_id: 'u1' }, HIDE_TRANSFERS, { user_id: 'u2' }]);
+  });
+
+  it('reads the days in the search time zone, inclusive, and returns the canonical zone', () => {
+    const search = normalizeCallSearch({ search: { ...DAYS, timezone: 'asia/calcutta' }, principal: account, now: NOW });
+    expect(search.zone).toBe('Asia/Kolkata');
+    expect(search.range).toMatchObject({ from: new Date('2024-02-29T18:30:00.000Z'), to: new Date('2024-03-05T18:29:59.999Z') });
+  });
+
+  it.each<[string, Partial<CallSearchArgs>, string]>([
+    ['dayFrom after dayTo', { dayFrom: '2024-03-06', dayTo: '2024-03-05' }, 'search.dayFrom'],
+    ['more than 366 days', { dayFrom: '2023-01-01', dayTo: '2024-01-02' }, 'search.dayTo'],
+    ['reversed talk times', { talkTimeFrom: 10, talkTimeTo: 9 }, 'search.talkTimeFrom'],
+    ['reversed answer times', { answerTimeFrom: 3, answerTimeTo: 2 }, 'search.answerTimeFrom'],
+    ['a 201-character searchString', { searchString: 'x'.repeat(201) }, 'search.searchString'],
+    ['an unknown zone', { timezone: 'Mars/Base' }, 'search.timezone'],
+  ])('rejects %s naming %s', (_name, search, argument) => {
+    expect(() => normalizeCallSearch({ search: { ...DAYS, ...search }, principal: account, now: NOW })).toThrow(
+      expect.objectContaining({ name: 'UserInputError', argument }),
+    );
+  });
+
+  it('accepts exactly 366 days and a 200-character searchString', () => {
+    expect(() =>
+      normalizeCallSearch({ search: { dayFrom: '2024-01-01', dayTo: '2024-12-31', searchString: 'x'.repeat(200) }, principal: account, now: NOW }),
+    ).not.toThrow();
+  });
+});
+
+describe('calls compiles through the query core', () => {
+  const baseArgs: CallListArgs = { search: DAYS, page: 1, itemsPerPage: 100, sortBy: 'TIMESTAMP', sortDirection: 'DESC' };
+  const compile = (args: Partial<CallListArgs>, vocabulary: VocabularyPart[] = [], principal = account) =>
+    compileCallQuery(callListQuery({ principal, now: NOW, args: { ...baseArgs, ...args }, vocabulary: new Set(vocabulary) }).query);
+
+  it('emits scope + filters first, then the page beside the summary facet', () => {
+    expect(compile({ search: { ...DAYS, types: ['OUTBOUND'] } })).toEqual([
+      { $match: { ...SCOPE, ...HIDE_TRANSFERS, direction: { $in: ['outbound'] } } },
+      {
+        $facet: {
+          rows: [{ $sort: { started_at: -1, _id: 1 } }, { $limit: 100 }, { $project: PROJECTION }],
+          summary: SUMMARY,
+        },
+      },
+    ]);
+  });
+
+  it('sorts talk/answer time on a derived value (missing = 0) with the id as tie-break, and pages with skip', () => {
+    const [, facet] = compile({ sortBy: 'TALK_TIME', sortDirection: 'ASC', page: 3, itemsPerPage: 20 });
+    expect((facet as any).$facet.rows).toEqual([
+      { $addFields: { sortValue: { $ifNull: ['$talk_time_sec', 0] } } },
+      { $sort: { sortValue: 1, _id: 1 } },
+      { $skip: 40 },
+      { $limit: 20 },
+      { $project: PROJECTION },
+    ]);
+    const [, byAnswer] = compile({ sortBy: 'ANSWER_TIME' });
+    expect((byAnswer as any).$facet.rows.slice(0, 2)).toEqual([
+      { $addFields: { sortValue: { $ifNull: ['$answer_time_sec', 0] } } },
+      { $sort: { sortValue: -1, _id: 1 } },
+    ]);
+  });
+
+  it('moves the filters into the filtered branches when the vocabulary is selected (scope facets)', () => {
+    const filters = { $match: { ...HIDE_TRANSFERS, tags: { $in: ['hot'] } } };
+    expect(compile({ search: { ...DAYS, tags: ['hot'] } }, ['tags', 'outcomes', 'projects'])).toEqual([
+      { $match: SCOPE },
+      {
+        $facet: {
+          rows: [filters, { $sort: { started_at: -1, _id: 1 } }, { $limit: 100 }, { $project: PROJECTION }],
+          summary: [filters, ...SUMMARY],
+          tagsPresent: [{ $unwind: '$tags' }, { $group: { _id: '$tags' } }],
+          outcomesPresent: [{ $group: { _id: { $ifNull: ['$outcome', null] } } }],
+          projectsPresent: [{ $group: { _id: { id: { $ifNull: ['$project_id', null] }, name: { $ifNull: ['$project_name', null] } } } }],
+        },
+      },
+    ]);
+    const [, onlyOutcomes] = compile({}, ['outcomes']);
+    expect(Object.keys((onlyOutcomes as any).$facet)).toEqual(['rows', 'summary', 'outcomesPresent']);
+  });
+
+  it.each([
+    ['page 0', { page: 0 }, 'page'],
+    ['itemsPerPage 0', { itemsPerPage: 0 }, 'itemsPerPage'],
+    ['itemsPerPage 1001', { itemsPerPage: 1001 }, 'itemsPerPage'],
+  ])('rejects %s', (_name, args, argument) => {
+    expect(() => compile(args)).toThrow(expect.objectContaining({ argument }));
+  });
+});
+
+describe('callStats compiles through the query core', () => {
+  it('uses the same filters in one $group by direction with the named partials', () => {
+    const search: CallSearchArgs = { ...DAYS, states: ['ANSWERED'], searchString: 'x' };
+    const pipeline = compileCallQuery(callStatsQuery({ principal: boundToU1, search, now: NOW }));
+    const list = compileCallQuery(
+      callListQuery({ principal: boundToU1, now: NOW, args: { search, page: 1, itemsPerPage: 1, sortBy: 'TIMESTAMP', sortDirection: 'ASC' }, vocabulary: new Set() }).query,
+    );
+    expect(pipeline[0]).toEqual(list[0]);
+    expect(pipeline[0]).toEqual({
+      $match: {
+        ...SCOPE,
+        user_id: 'u1',
+        ...HIDE_TRANSFERS,
+        status: { $in: ANSWERED },
+        $or: ['from_number', 'to_number', 'project_name', 'label', 'outcome', 'tags'].map((field) => ({ [field]: { $regex: 'x', $options: 'i' } })),
+      },
+    });
+    expect(pipeline).toHaveLength(2);
+    const group = (pipeline[1] as any).$group;
+    expect(group._id).toEqual({ direction: { $ifNull: ['$direction', null] } });
+    expect(Object.keys(group).slice(1)).toEqual([
+      'calls', 'answeredCount', 'failedCount', 'talkingCount', 'clientSet', 'firstTimeCount', 'activeCount',
+      'totalTimeSum', 'totalTimeMin', 'totalTimeMax', 'durationSum', 'durationMin', 'durationMax',
+      'answeredAnswerTimeSum', 'answeredAnswerTimeMin', 'answeredAnswerTimeMax',
+      'positiveOutcomeCount', 'neutralOutcomeCount', 'negativeOutcomeCount', 'noOutcomeTypeCount',
+      'talkTimeSum', 'aiTalkTimeSum', 'aiTalkCostCentsSum',
+    ]);
+    expect(group.clientSet).toEqual({
+      $addToSet: { $cond: [{ $eq: ['$direction', 'inbound'] }, { $ifNull: ['$from_number', null] }, { $ifNull: ['$to_number', null] }] },
+    });
+    expect(group.answeredAnswerTimeMin).toEqual({ $min: { $cond: [{ $eq: ['$status', 'completed'] }, { $ifNull: ['$answer_time_sec', 0] }, null] } });
+  });
+
+  it('puts the tenant scope first in every dialer pipeline', () => {
+    const searches: CallSearchArgs[] = [DAYS, { ...DAYS, allUsers: true, userId: 'u2' }, { ...DAYS, categories: ['ALL'], searchString: 'tenant_id' }];
+    for (const search of searches) {
+      for (const principal of [account, boundToU1]) {
+        const pipelines = [
+          compileCallQuery(callStatsQuery({ principal, search, now: NOW })),
+          ...[[], ['tags'] as VocabularyPart[]].map((vocabulary) =>
+            compileCallQuery(
+              callListQuery({ principal, now: NOW, args: { search, page: 1, itemsPerPage: 10, sortBy: 'TIMESTAMP', sortDirection: 'DESC' }, vocabulary: new Set(vocabulary) }).query,
+            ),
+          ),
+        ];
+        for (const pipeline of pipelines) {
+          const first = pipeline[0] as { $match: Record<string, unknown> };
+          expect(Object.keys(first)).toEqual(['$match']);
+          expect(Object.entries(first.$match).slice(0, 2)).toEqual(Object.entries(SCOPE));
+        }
+      }
+    }
+  });
+});
+
+describe('query core: scope facets', () => {
+  it('keeps the scope alone in the leading $match and heads each filtered branch with the filters and groups', () => {
+    const pipeline = compileCallQuery({
+      principal: account,
+      where: [{ status: 'completed' }],
+      groups: [{ by: { d: '$direction' }, accumulate: { n: { $sum: 1 } } }],
+      sort: [{ field: 'n', direction: -1 }],
+      facets: { count: [{ $count: 'n' }] },
+      scopeFacets: { everything: [{ $count: 'n' }] },
+    });
+    expect(pipeline).toEqual([
+      { $match: { tenant_id: 't1' } },
+      {
+        $facet: {
+          rows: [{ $match: { status: 'completed' } }, { $group: { _id: { d: '$direction' }, n: { $sum: 1 } } }, { $sort: { n: -1, '_id.d': 1 } }],
+          count: [{ $match: { status: 'completed' } }, { $group: { _id: { d: '$direction' }, n: { $sum: 1 } } }, { $count: 'n' }],
+          everything: [{ $count: 'n' }],
+        },
+      },
+    ]);
+  });
+
+  it('is a no-op when empty and refuses a name that collides with a filtered branch', () => {
+    const base = { principal: account, where: [{ status: 'completed' }] };
+    expect(compileCallQuery({ ...base, scopeFacets: {} })).toEqual(compileCallQuery(base));
+    expect(() => compileCallQuery({ ...base, scopeFacets: { rows: [] } })).toThrow(/collides/);
+  });
+});
