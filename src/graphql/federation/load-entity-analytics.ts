@@ -1,0 +1,53 @@
+import DataLoader from 'dataloader';
+import {
+  entityAnalyticsQuery,
+  normalizeEntityRange,
+  shapeEntityAnalytics,
+  type EntityAnalyticsArgs,
+  type EntityAnalyticsRow,
+  type EntityCallAnalytics,
+  type EntityKind,
+} from '../../analytics/families/entity-analytics.ts';
+import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import type { TimeRange } from '../../analytics/query/scope.ts';
+import type { GraphQLContext } from '../context.ts';
+import { requestLoader } from './request-loader.ts';
+
+/**
+ * `callAnalytics` of one entity. Every load of one request with the same entity kind and the
+ * same (normalised) range joins one batch, so all references of an `_entities` call are
+ * answered by ONE aggregation: the keys as an `$in`, grouped by key.
+ */
+export function loadEntityAnalytics(
+  context: GraphQLContext,
+  request: { entity: EntityKind; key: string; args: EntityAnalyticsArgs },
+): Promise<EntityCallAnalytics> {
+  // Validated here, so a reversed range fails on its own field before anything is batched.
+  const range = normalizeEntityRange(request.args, context.now);
+  const loader = requestLoader({
+    context,
+    name: `entity-analytics:${request.entity}:${range.from.toISOString()}/${range.to.toISOString()}`,
+    create: () =>
+      new DataLoader<string, EntityCallAnalytics, string>((keys) => analyticsOf({ context, entity: request.entity, range, keys })),
+  });
+  return loader.load(request.key);
+}
+
+/** One batch: one pipeline through the query core and the request's shared `aggregate`. */
+async function analyticsOf(options: {
+  context: GraphQLContext;
+  entity: EntityKind;
+  range: TimeRange;
+  keys: readonly string[];
+}): Promise<EntityCallAnalytics[]> {
+  const { context, entity, range, keys } = options;
+  const query = entityAnalyticsQuery({
+    principal: context.principal,
+    entity,
+    keys,
+    args: { startDate: range.from, endDate: range.to },
+    now: context.now,
+  });
+  const rows = await context.aggregate<EntityAnalyticsRow>(compileCallQuery(query));
+  return shapeEntityAnalytics(rows, keys);
+}
