@@ -104,12 +104,12 @@ builder.queryField('groupedCalls', (t) =>
     description: 'Calls grouped by up to 3 dimensions with any metrics, plus totals over all matching calls.',
     type: GroupedCalls,
     args: {
-      groupBy: t.arg({ type: [CallDimensionEnum], required: true, defaultValue: [] }),
+      groupBy: t.arg({ type: [CallDimensionEnum], required: false, defaultValue: [] }),
       filter: t.arg({ type: CallFilter, required: false }),
-      sortBy: t.arg({ type: GroupedSortKeyEnum, required: true, defaultValue: 'COUNT' }),
-      sortOrder: t.arg({ type: SortOrderEnum, required: true, defaultValue: 'DESC' }),
-      limit: t.arg.int({ required: true, defaultValue: 100 }),
-      timezone: t.arg({ type: 'TimeZone', required: true, defaultValue: 'UTC' }),
+      sortBy: t.arg({ type: GroupedSortKeyEnum, required: false, defaultValue: 'COUNT' }),
+      sortOrder: t.arg({ type: SortOrderEnum, required: false, defaultValue: 'DESC' }),
+      limit: t.arg.int({ required: false, defaultValue: 100 }),
+      timezone: t.arg({ type: 'TimeZone', required: false, defaultValue: 'UTC' }),
     },
     resolve: async (_root, args, context, info) => {
       const metricsUnder = (path: string[]) =>
@@ -128,7 +128,15 @@ builder.queryField('groupedCalls', (t) =>
       const { query, plan } = groupedCallsQuery({
         principal: context.principal,
         now: context.now,
-        args: { ...args, filter },
+        // An explicit null means the documented default, as for an omitted argument.
+        args: {
+          groupBy: args.groupBy ?? [],
+          sortBy: args.sortBy ?? 'COUNT',
+          sortOrder: args.sortOrder ?? 'DESC',
+          limit: args.limit ?? 100,
+          timezone: args.timezone ?? 'UTC',
+          filter,
+        },
         selection: { rows: metricsUnder(['rows']), totals: selectsTotals ? metricsUnder(['totals']) : null },
       });
       return shapeGroupedCalls(await context.aggregate(compileCallQuery(query)), plan);
