@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: builds sample calls in memory (1,000,000 by default) and prints, per
+ * scenario, GraphQL latency through `yoga.fetch`, the bare pipeline on the embedded engine, and
+ * a plain TypeScript loop computing the same answer (the floor), with their ratios and the
+ * process's peak RSS. Flags: --calls N, --runs N, --only TEXT.
+ */
+import { parseArgs } from 'node:util';
+import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
+import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
+import { createGateway } from '../src/graphql/yoga.ts';
+import { DEFAULT_FUNNEL_STAGES } from '../src/analytics/call-document.ts';
+import { demoApiKeys } from '../src/sample/demo-keys.ts';
+import { generateSampleCalls } from '../src/sample/generate.ts';
+import type { BenchContext, BenchScenario } from './scenario.ts';
+import { fmt, ratio, summarize, time } from './stats.ts';
+import { scenarios } from './scenarios/index.ts';
+
+const { values } = parseArgs({
+  options: { calls: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '9' }, only: { type: 'string' } },
+});
+const callCount = Number(values.calls);
+const runs = Number(values.runs);
+const NOW = new Date('2026-01-15T12:00:00.000Z');
+
+const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+const genStart = performance.now();
+const calls = generateSampleCalls({ calls: callCount, seed: 1, now: NOW });
+const genMs = performance.now() - genStart;
+const demoKeys = demoApiKeys();
+const store = createEmbeddedStore({ calls, apiKeys: toApiKeyRecords(demoKeys, NOW) });
+globalThis.gc?.();
+const residentRss = process.memoryUsage().rss;
+
+const perTenant = new Map<string, number>();
+for (const call of calls) perTenant.set(call.tenant_id, (perTenant.get(call.tenant_id) ?? 0) + 1);
+const [tenantId, tenantCalls] = [...perTenant].sort((a, b) => b[1] - a[1])[0];
+const tenantKey = demoKeys.find((k) => k.tenant_id === tenantId && !k.user_id)!;
+const adminKey = demoKeys.find((k) => k.role === 'super_admin')!;
+
+const context: BenchContext = {
+  calls,
+  now: NOW,
+  tenant: { tenantId, userEmail: tenantKey.user_email, role: 'user' },
+  admin: { tenantId: adminKey.tenant_id, userEmail: adminKey.user_email, role: 'super_admin' },
+  config: { funnelStages: DEFAULT_FUNNEL_STAGES },
+};
+const yoga = createGateway({ store, now: () => NOW, graphiql: false, logger: { error: console.error, warn: () => {}, info: () => {} } });
+
+console.log(`dialgraph bench — ${calls.length.toLocaleString('en')} calls generated in ${fmt(genMs)} ms; resident RSS ${mb(residentRss)}`);
+console.log(`tenant rows use ${tenantId} (${tenantCalls.toLocaleString('en')} calls); ${runs} timed runs after 1 warm-up; now = ${NOW.toISOString()}\n`);
+
+async function graphql(scenario: BenchScenario): Promise<void> {
+  const key = scenario.as === 'admin' ? adminKey.key : tenantKey.key;
+  const query = typeof scenario.query === 'function' ? scenario.query(context) : scenario.query;
+  const response = await yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables: scenario.variables ?? {} }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(`${scenario.name}: ${JSON.stringify(body.errors)}`);
+}
+
+const header = ['scenario', 'GraphQL med', 'GraphQL p95', 'bare med', 'floor med', 'GraphQL/bare', 'bare/floor'];
+const rows: string[][] = [];
+for (const scenario of scenarios) {
+  if (values.only && !scenario.name.includes(values.only)) continue;
+  const pipelines = scenario.pipelines(context);
+  const gql = summarize(await time(() => graphql(scenario), runs));
+  const bare = summarize(await time(async () => { for (const p of pipelines) await store.aggregate(p); }, runs));
+  const floor = summarize(await time(() => scenario.floor(context), runs));
+  rows.push([scenario.name, fmt(gql.median), fmt(gql.p95), fmt(bare.median), fmt(floor.median), ratio(gql.median, bare.median), ratio(bare.median, floor.median)]);
+  console.log(`  done: ${scenario.name}`);
+}
+
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+console.log(`\ntimes in ms\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+for (const row of rows) console.log(line(row));
+console.log(`\npeak RSS ${mb(peakRss())} (resident after load ${mb(residentRss)}); engine runs: ${JSON.stringify(store.engineRuns)}`);
