@@ -21,8 +21,11 @@ export interface BenchScenario {
   name: string;
   /** Which demo key sends the GraphQL request. */
   as: 'tenant' | 'admin';
-  /** The GraphQL document (a function when it depends on the pinned clock). */
-  query: string | ((context: BenchContext) => string);
+  /**
+   * The GraphQL document (a function when it depends on the pinned clock). A list means that
+   * many separate requests, sent one after another (e.g. 100 single-entity requests).
+   */
+  query: string | ((context: BenchContext) => string | string[]);
   variables?: Record<string, unknown>;
   /** The pipeline the resolver compiles for that request (same `now`). */
   pipelines(context: BenchContext): Pipeline[];

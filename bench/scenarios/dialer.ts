@@ -1,0 +1,94 @@
+import { callListQuery } from '../../src/analytics/families/dialer/call-list.ts';
+import { callStatsQuery } from '../../src/analytics/families/dialer/call-stats.ts';
+import { compileCallQuery } from '../../src/analytics/query/compile-call-query.ts';
+import { addDays, localDate, localDayRange } from '../../src/analytics/time/time-zone.ts';
+import type { CallDocument } from '../../src/analytics/call-document.ts';
+import type { BenchContext, BenchScenario } from '../scenario.ts';
+
+const search = (c: BenchContext) => {
+  const dayTo = localDate('UTC', c.now);
+  return { dayFrom: addDays(dayTo, -29), dayTo };
+};
+
+/** What a 30-day search with no other filter matches: the tenant's calls minus transfer legs. */
+function matching(c: BenchContext): CallDocument[] {
+  const { dayFrom, dayTo } = search(c);
+  const { from, to } = localDayRange('UTC', dayFrom, dayTo);
+  const lo = from.getTime();
+  const hi = to.getTime();
+  const out: CallDocument[] = [];
+  for (const call of c.calls) {
+    if (call.tenant_id !== c.tenant.tenantId || call.is_transfer_leg === true) continue;
+    const t = call.started_at.getTime();
+    if (t >= lo && t <= hi) out.push(call);
+  }
+  return out;
+}
+
+function listScenario(page: number): BenchScenario {
+  return {
+    name: `calls page ${page} by talk time, 30 d`,
+    as: 'tenant',
+    query: (c) => {
+      const { dayFrom, dayTo } = search(c);
+      return `{ calls(search: { dayFrom: "${dayFrom}", dayTo: "${dayTo}" }, page: ${page}, sortBy: TALK_TIME) { totalItems pagesCount calls { id timestamp talkTime state fromNumber toNumber } } }`;
+    },
+    pipelines: (c) => [
+      compileCallQuery(
+        callListQuery({
+          principal: c.tenant,
+          now: c.now,
+          vocabulary: new Set(),
+          args: { search: search(c), page, itemsPerPage: 100, sortBy: 'TALK_TIME', sortDirection: 'DESC' },
+        }).query,
+      ),
+    ],
+    floor: (c) => {
+      const rows = matching(c);
+      rows.sort((a, b) => (b.talk_time_sec ?? 0) - (a.talk_time_sec ?? 0) || (String(a._id) < String(b._id) ? -1 : 1));
+      return { total: rows.length, page: rows.slice((page - 1) * 100, page * 100) };
+    },
+  };
+}
+
+export const dialerScenarios: BenchScenario[] = [
+  listScenario(1),
+  listScenario(50),
+  {
+    name: 'callStats 30 d',
+    as: 'tenant',
+    query: (c) => {
+      const { dayFrom, dayTo } = search(c);
+      const block = 'all fail success talks error unique firstTime active total { sum count min max } call { sum count min max } answer { sum count min max }';
+      return `{ callStats(search: { dayFrom: "${dayFrom}", dayTo: "${dayTo}" }) { all { ${block} } in { ${block} } out { ${block} } our { ${block} } tagsSuccess tagsDefault tagsFail tagsNoResult aiTalkTime allTalkTime aiTalkCost } }`;
+    },
+    pipelines: (c) => [compileCallQuery(callStatsQuery({ principal: c.tenant, now: c.now, search: search(c) }))],
+    floor: (c) => {
+      const blocks = new Map<string, { n: number; ok: number; fail: number; err: number; talks: number; first: number; active: number; clients: Set<string>; total: number; dur: number; answer: number }>();
+      let ai = 0;
+      let talk = 0;
+      let cost = 0;
+      for (const call of matching(c)) {
+        let b = blocks.get(call.direction);
+        if (!b) blocks.set(call.direction, (b = { n: 0, ok: 0, fail: 0, err: 0, talks: 0, first: 0, active: 0, clients: new Set(), total: 0, dur: 0, answer: 0 }));
+        b.n += 1;
+        if (call.status === 'completed') {
+          b.ok += 1;
+          b.answer += call.answer_time_sec ?? 0;
+        } else if (call.status === 'failed') b.err += 1;
+        else b.fail += 1;
+        if ((call.talk_time_sec ?? 0) > 0) b.talks += 1;
+        if (call.first_time_for_user === true) b.first += 1;
+        if (call.ended_at == null) b.active += 1;
+        const client = call.direction === 'inbound' ? call.from_number : call.to_number;
+        if (client != null) b.clients.add(client);
+        b.total += call.total_time_sec ?? 0;
+        b.dur += call.duration_sec ?? 0;
+        ai += call.ai_talk_time_sec ?? 0;
+        talk += call.talk_time_sec ?? 0;
+        cost += call.ai_talk_cost_cents ?? 0;
+      }
+      return { blocks, ai, talk, cost };
+    },
+  },
+];

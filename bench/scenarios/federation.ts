@@ -1,0 +1,55 @@
+import { entityAnalyticsQuery } from '../../src/analytics/families/entity-analytics.ts';
+import { compileCallQuery } from '../../src/analytics/query/compile-call-query.ts';
+import type { BenchContext, BenchScenario } from '../scenario.ts';
+
+const DAY = 86_400_000;
+
+/** 100 assistant ids: the tenant's real assistants first, then ids with no calls. */
+function assistantIds(c: BenchContext): string[] {
+  const real = new Set<string>();
+  for (const call of c.calls) if (call.tenant_id === c.tenant.tenantId && call.assistant_id) real.add(call.assistant_id);
+  const ids = [...real];
+  for (let i = 0; ids.length < 100; i += 1) ids.push(`assistant-without-calls-${i}`);
+  return ids;
+}
+
+const FIELDS = 'callAnalytics { totalCalls totalDurationMinutes avgDurationMinutes answeredCalls answerRate lastCallAt }';
+const entities = (ids: readonly string[]) =>
+  `{ _entities(representations: [${ids.map((id) => `{ __typename: "Assistant", id: "${id}" }`).join(', ')}]) { ... on Assistant { id ${FIELDS} } } }`;
+
+function floor(c: BenchContext, ids: readonly string[]) {
+  const wanted = new Set(ids);
+  const to = c.now.getTime();
+  const from = to - 30 * DAY;
+  const stats = new Map<string, [number, number, number, number]>();
+  for (const call of c.calls) {
+    if (call.tenant_id !== c.tenant.tenantId || !call.assistant_id || !wanted.has(call.assistant_id)) continue;
+    const t = call.started_at.getTime();
+    if (t < from || t > to) continue;
+    let s = stats.get(call.assistant_id);
+    if (!s) stats.set(call.assistant_id, (s = [0, 0, 0, 0]));
+    s[0] += 1;
+    s[1] += call.duration_sec ?? 0;
+    if (call.status === 'completed') s[2] += 1;
+    if (t > s[3]) s[3] = t;
+  }
+  return stats;
+}
+
+export const federationScenarios: BenchScenario[] = [
+  {
+    name: '_entities: 100 assistants, 1 request',
+    as: 'tenant',
+    query: (c) => entities(assistantIds(c)),
+    pipelines: (c) => [compileCallQuery(entityAnalyticsQuery({ principal: c.tenant, entity: 'ASSISTANT', keys: assistantIds(c), args: {}, now: c.now }))],
+    floor: (c) => floor(c, assistantIds(c)),
+  },
+  {
+    name: '_entities: 100 separate 1-assistant requests',
+    as: 'tenant',
+    query: (c) => assistantIds(c).map((id) => entities([id])),
+    pipelines: (c) =>
+      assistantIds(c).map((id) => compileCallQuery(entityAnalyticsQuery({ principal: c.tenant, entity: 'ASSISTANT', keys: [id], args: {}, now: c.now }))),
+    floor: (c) => assistantIds(c).map((id) => floor(c, [id])),
+  },
+];
