@@ -9,6 +9,8 @@ const config: CodegenConfig = {
   schema: './src/graphql/codegen/schema-source.ts',
   documents: ['./schema/operations/*.graphql'],
   ignoreNoDocuments: false,
+  // Keep fields and arguments in the order the code declares them (the contract's order).
+  sort: false,
   generates: {
     './schema/schema.graphql': {
       plugins: ['schema-ast'],
