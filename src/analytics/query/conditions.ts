@@ -26,6 +26,18 @@ export function between(field: CallField, bounds: { min?: number | null; max?: n
   return Object.keys(range).length ? { [field]: range } : null;
 }
 
+/**
+ * Inclusive bounds on a field where a missing or null value counts as 0 (durations, dialer
+ * timings): when 0 lies inside the bounds, calls without the field are kept as well. Query
+ * language `{ field: null }` matches missing and null alike on both engines.
+ */
+export function betweenCountingMissingAsZero(field: CallField, bounds: { min?: number | null; max?: number | null }): Condition | null {
+  const range = between(field, bounds);
+  if (!range) return null;
+  const containsZero = (bounds.min == null || bounds.min <= 0) && (bounds.max == null || bounds.max >= 0);
+  return containsZero ? { $or: [range, { [field]: null }] } : range;
+}
+
 /** `false` means "not true": missing and null count as not qualified, as a person expects. */
 export function isTrue(field: CallField, wanted: boolean): Condition {
   return wanted ? { [field]: true } : { [field]: { $ne: true } };

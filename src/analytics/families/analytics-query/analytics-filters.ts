@@ -1,5 +1,5 @@
 import { UserInputError } from '../../errors.ts';
-import { between, equals } from '../../query/conditions.ts';
+import { between, betweenCountingMissingAsZero, equals } from '../../query/conditions.ts';
 import type { Condition } from '../../query/expression.ts';
 import { normalizeInstantRange } from '../../query/instant-range.ts';
 import type { TimeRange } from '../../query/scope.ts';
@@ -78,10 +78,7 @@ function durationCondition(filters: AnalyticsFiltersArgs, argument: string): Con
     );
   }
   if (max === null && !min) return null;
-  const bounded = between('duration_sec', { min, max });
-  if (!bounded) return null;
-  const keepsZero = !min;
-  return keepsZero ? { $or: [bounded, { duration_sec: null }] } : bounded;
+  return betweenCountingMissingAsZero('duration_sec', { min, max });
 }
 
 /** Inclusive bounds on `sentiment`; a bound never matches a call without one. */

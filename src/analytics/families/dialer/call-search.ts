@@ -1,5 +1,5 @@
 import { UserInputError } from '../../errors.ts';
-import { between, containsText, equals, isTrue, oneOf, type CallField } from '../../query/conditions.ts';
+import { betweenCountingMissingAsZero, containsText, equals, isTrue, oneOf, type CallField } from '../../query/conditions.ts';
 import { normalizeDayRange, type DayRange } from '../../query/day-range.ts';
 import type { Condition } from '../../query/expression.ts';
 import type { Principal } from '../../query/principal.ts';
@@ -187,10 +187,7 @@ function secondsRange(options: {
     const toArgument = argument.replace(/From$/, 'To');
     throw new UserInputError(argument, `${argument} (${from}) is greater than ${toArgument} (${to})`);
   }
-  const range = between(field, { min: from, max: to });
-  if (!range) return null;
-  const containsZero = (from == null || from <= 0) && (to == null || to >= 0);
-  return containsZero ? { $or: [range, { [field]: null }] } : range;
+  return betweenCountingMissingAsZero(field, { min: from, max: to });
 }
 
 /**
