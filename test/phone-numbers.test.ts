@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shapePhoneNumberRow } from '../src/analytics/families/phone-numbers.ts';
 import { call, calls, KEYS } from './support/calls.ts';
 import { testGateway } from './support/gateway.ts';
 
@@ -114,5 +115,16 @@ describe('adminCallsByPhoneNumber', () => {
     expect(body.data).toBeNull();
     expect(body.errors?.[0]).toMatchObject({ path: ['adminCallsByPhoneNumber'], extensions: { code: 'FORBIDDEN' } });
     expect(gateway.pipelines.length).toBe(before);
+  });
+});
+
+describe('shapePhoneNumberRow', () => {
+  it.each([
+    [6, 9, 0.03], // 9 s over 6 calls: one division gives 0.025 → 0.03 (two would give 0.02)
+    [15, 4050, 4.5],
+    [8, 1932, 4.03],
+    [0, 0, 0],
+  ])('%i calls, %i s → avg %f min', (calls, seconds, avg) => {
+    expect(shapePhoneNumberRow({ _id: { phoneNumber: '+1' }, calls, durationSum: seconds }).avgDurationMinutes).toBe(avg);
   });
 });
