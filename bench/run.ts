@@ -2,7 +2,9 @@
  * `npm run bench`: builds sample calls in memory (1,000,000 by default) and prints, per
  * scenario, GraphQL latency through `yoga.fetch`, the bare pipeline on the embedded engine, and
  * a plain TypeScript loop computing the same answer (the floor), with their ratios and the
- * process's peak RSS. Flags: --calls N, --runs N, --only TEXT.
+ * process's peak RSS. The bare pipeline runs on the embedded store's default engine (the
+ * compiled executor, mingo as its fallback) and again on mingo alone (`mingo med`).
+ * Flags: --calls N, --runs N, --only TEXT.
  */
 import { parseArgs } from 'node:util';
 import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
@@ -30,6 +32,8 @@ const calls = generateSampleCalls({ calls: callCount, seed: 1, now: NOW });
 const genMs = performance.now() - genStart;
 const demoKeys = demoApiKeys();
 const store = createEmbeddedStore({ calls, apiKeys: toApiKeyRecords(demoKeys, NOW) });
+// The same (already frozen) documents on mingo alone: the reference engine, for comparison.
+const mingoStore = createEmbeddedStore({ calls, executor: 'mingo' });
 globalThis.gc?.();
 const residentRss = process.memoryUsage().rss;
 
@@ -65,15 +69,19 @@ async function graphql(scenario: BenchScenario): Promise<void> {
   }
 }
 
-const header = ['scenario', 'GraphQL med', 'GraphQL p95', 'bare med', 'floor med', 'GraphQL/bare', 'bare/floor'];
+const header = ['scenario', 'GraphQL med', 'GraphQL p95', 'bare med', 'mingo med', 'floor med', 'GraphQL/bare', 'bare/floor', 'mingo/compiled'];
 const rows: string[][] = [];
 for (const scenario of scenarios) {
   if (values.only && !scenario.name.includes(values.only)) continue;
   const pipelines = scenario.pipelines(context);
   const gql = summarize(await time(() => graphql(scenario), runs));
   const bare = summarize(await time(async () => { for (const p of pipelines) await store.aggregate(p); }, runs));
+  const onMingo = summarize(await time(async () => { for (const p of pipelines) await mingoStore.aggregate(p); }, runs));
   const floor = summarize(await time(() => scenario.floor(context), runs));
-  rows.push([scenario.name, fmt(gql.median), fmt(gql.p95), fmt(bare.median), fmt(floor.median), ratio(gql.median, bare.median), ratio(bare.median, floor.median)]);
+  rows.push([
+    scenario.name, fmt(gql.median), fmt(gql.p95), fmt(bare.median), fmt(onMingo.median), fmt(floor.median),
+    ratio(gql.median, bare.median), ratio(bare.median, floor.median), ratio(onMingo.median, bare.median),
+  ]);
   console.log(`  done: ${scenario.name}`);
 }
 

@@ -2,6 +2,7 @@ import { types } from 'node:util';
 import type { CallDocument } from '../../analytics/call-document.ts';
 import { compareCodeUnits } from './compare-code-units.ts';
 import { deepFreeze } from './deep-freeze.ts';
+import { createDocumentColumns, type DocumentColumns } from './document-columns.ts';
 import type { NarrowedScope, TimeBound } from './narrow-scope.ts';
 
 /** A run of consecutive documents of one partition: `docs[start]` up to, not including, `docs[end]`. */
@@ -9,6 +10,8 @@ export interface CallSegment {
   readonly docs: readonly CallDocument[];
   readonly start: number;
   readonly end: number;
+  /** Cached field columns of the whole partition, indexed like `docs`. */
+  readonly columns: DocumentColumns;
 }
 
 /** The store's documents, one partition per tenant, each sorted by `started_at` then `_id`. */
@@ -29,6 +32,7 @@ interface Partition {
   readonly docs: readonly CallDocument[];
   /** `started_at` in epoch ms, parallel to `docs`: binary search without a method call per probe. */
   readonly times: Float64Array;
+  readonly columns: DocumentColumns;
 }
 
 /**
@@ -51,7 +55,8 @@ export function createCallPartitions(calls: readonly CallDocument[]): CallPartit
   const partitions = new Map<string, Partition>();
   for (const tenant of tenants) {
     const docs = sortByStart(byTenant.get(tenant) ?? []);
-    partitions.set(tenant, { docs: Object.freeze(docs), times: Float64Array.from(docs, (d) => d.started_at.getTime()) });
+    const times = Float64Array.from(docs, (d) => d.started_at.getTime());
+    partitions.set(tenant, { docs: Object.freeze(docs), times, columns: createDocumentColumns({ docs, times }) });
   }
 
   return {
@@ -65,7 +70,7 @@ export function createCallPartitions(calls: readonly CallDocument[]): CallPartit
         if (!partition) continue;
         const start = scope.from ? lowerIndex(partition.times, scope.from) : 0;
         const end = scope.to ? upperIndex(partition.times, scope.to) : partition.docs.length;
-        if (start < end) segments.push({ docs: partition.docs, start, end });
+        if (start < end) segments.push({ docs: partition.docs, start, end, columns: partition.columns });
       }
       return segments;
     },

@@ -1,10 +1,20 @@
 import type { ApiKeyRecord, CallDocument } from '../../analytics/call-document.ts';
 import type { AggregateOptions, CallStore, Pipeline } from '../call-store.ts';
-import { createCallPartitions } from './call-partitions.ts';
+import { createCallPartitions, type CallSegment } from './call-partitions.ts';
+import { compilePipeline } from './compiled/compile-pipeline.ts';
+import { CompiledBailout } from './compiled/compiled-errors.ts';
+import { runCompiled } from './compiled/run-compiled.ts';
 import { describeInputMutation } from './input-mutation.ts';
 import { narrowScope } from './narrow-scope.ts';
 import { runMingo } from './run-mingo.ts';
 import { createScanSource } from './scan-source.ts';
+
+/**
+ * Which engine runs aggregations: `auto` uses the compiled executor for pipelines made of
+ * what it supports and mingo for the rest; `mingo` always uses mingo (the reference, e.g. to
+ * compare speed or answers).
+ */
+export type EmbeddedExecutor = 'auto' | 'mingo';
 
 /** Options of {@link createEmbeddedStore}. */
 export interface EmbeddedStoreOptions {
@@ -12,8 +22,15 @@ export interface EmbeddedStoreOptions {
   readonly calls: readonly CallDocument[];
   /** Keys `findApiKeys` answers from (already hashed: see `toApiKeyRecords`). @default [] */
   readonly apiKeys?: readonly ApiKeyRecord[];
-  /** Receives one line at creation and a line for every pipeline that must run on copies. */
+  /**
+   * Receives one line at creation, a line for every pipeline the compiled executor hands to
+   * mingo (and why), and one for every pipeline mingo must run on copies.
+   */
   readonly logger?: (msg: string) => void;
+  /** Also log one line per aggregation naming the engine that ran it and its time. @default false */
+  readonly debug?: boolean;
+  /** @default 'auto' */
+  readonly executor?: EmbeddedExecutor;
 }
 
 /** How many aggregations each executor ran; read by tests to see which path a query took. */
@@ -37,20 +54,40 @@ export interface EmbeddedStore extends CallStore {
  *
  * Each aggregation first reads the tenant/time scope of the leading `$match` (see
  * `narrowScope`) and hands the engine only that slice, so a tenant's one-week query does not
- * scan every tenant's year. mingo runs the rest; a compiled executor for dialgraph's operator
- * subset is meant to take over later, with mingo as its fallback.
+ * scan every tenant's year. The rest runs on the compiled executor when every stage and
+ * operator is in its table (`compiled/operator-table.ts`: what the dialgraph compilers emit),
+ * and otherwise on mingo, whole; mingo also takes over, from the start, when the compiled
+ * run meets data it does not model (`CompiledBailout`). `engineRuns` counts which ran.
  *
  * `maxTimeMS` is honoured cooperatively: the budget starts when `aggregate` is called and is
  * checked every few thousand documents while the slice is scanned, throwing
  * `QueryTimeoutError` once it is spent. Work after the scan (sorting grouped rows) cannot be
- * interrupted, since mingo runs synchronously. `0` or no value means no budget, as on MongoDB.
+ * interrupted, since both engines run synchronously. `0` or no value means no budget, as on
+ * MongoDB.
  */
 export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore {
-  const { logger } = options;
+  const { logger, debug = false, executor = 'auto' } = options;
   const partitions = createCallPartitions(options.calls);
   const keysByHash = indexKeys(options.apiKeys ?? []);
   const runs = { mingo: 0, compiled: 0 };
   logger?.(`embedded store: ${partitions.size} calls in ${partitions.tenants.length} tenants`);
+
+  /** Runs the (narrowed) pipeline on mingo, on copies when a stage could write into its input. */
+  function mingo<T>(run: {
+    pipeline: Pipeline;
+    remaining: Pipeline;
+    segments: CallSegment[];
+    deadline: number | undefined;
+    maxTimeMS: number | undefined;
+  }): T[] {
+    const mutation = describeInputMutation(run.pipeline);
+    if (mutation !== undefined) {
+      logger?.(`embedded engine: ${mutation} may write into its input documents; running on copies`);
+    }
+    const source = createScanSource({ segments: run.segments, deadline: run.deadline, maxTimeMS: run.maxTimeMS });
+    runs.mingo += 1;
+    return runMingo<T>({ pipeline: run.remaining, source, copyInput: mutation !== undefined });
+  }
 
   return {
     engine: 'embedded',
@@ -64,18 +101,35 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       // The run itself is synchronous; yielding first lets pending I/O (other requests,
       // health checks) through before this one takes the thread.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const mutation = describeInputMutation(pipeline);
-      if (mutation !== undefined) {
-        logger?.(`embedded engine: ${mutation} may write into its input documents; running on copies`);
-      }
+      const started = debug ? performance.now() : 0;
       const scope = narrowScope(pipeline);
-      const source = createScanSource({
-        segments: partitions.select(scope),
-        deadline,
-        maxTimeMS: aggregateOptions?.maxTimeMS,
-      });
-      runs.mingo += 1;
-      return runMingo<T>({ pipeline: scope.pipeline, source, copyInput: mutation !== undefined });
+      const segments = partitions.select(scope);
+      const maxTimeMS = aggregateOptions?.maxTimeMS;
+
+      if (executor === 'auto') {
+        const compiled = compilePipeline(scope.pipeline);
+        if (compiled.ok) {
+          let handedOver = false;
+          try {
+            const rows = runCompiled<T>({ pipeline: compiled.pipeline, segments, deadline, maxTimeMS });
+            if (debug) logger?.(`embedded engine: compiled executor, ${rows.length} rows in ${elapsed(started)} ms`);
+            return rows;
+          } catch (error) {
+            if (!(error instanceof CompiledBailout)) throw error;
+            handedOver = true;
+            logger?.(`embedded engine: compiled executor gave up (${error.message}); mingo runs the pipeline`);
+          } finally {
+            // A run that timed out or failed still ran here; one handed to mingo counts there.
+            if (!handedOver) runs.compiled += 1;
+          }
+        } else {
+          logger?.(`embedded engine: not compiled (${compiled.reason}); mingo runs the pipeline`);
+        }
+      }
+
+      const rows = mingo<T>({ pipeline, remaining: scope.pipeline, segments, deadline, maxTimeMS });
+      if (debug) logger?.(`embedded engine: mingo, ${rows.length} rows in ${elapsed(started)} ms`);
+      return rows;
     },
 
     async findApiKeys(keyHashes: readonly string[]): Promise<ApiKeyRecord[]> {
@@ -86,6 +140,10 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       // Nothing to release: the documents are plain memory.
     },
   };
+}
+
+function elapsed(started: number): string {
+  return (performance.now() - started).toFixed(1);
 }
 
 function deadlineOf(maxTimeMS: number | undefined): number | undefined {

@@ -48,12 +48,45 @@ export function createScanSource(options: ScanSourceOptions): ScanSource {
     }
     if (deadline !== undefined && --untilClockCheck === 0) {
       untilClockCheck = CLOCK_CHECK_EVERY;
-      if (performance.now() > deadline) {
-        throw new QueryTimeoutError(`embedded query exceeded its time budget of ${maxTimeMS} ms`);
-      }
+      checkDeadline(deadline, maxTimeMS);
     }
     const value = docs[position];
     position += 1;
     return { done: false, value };
   };
+}
+
+/** Options of {@link scanSegments}. */
+export interface SegmentScanOptions extends ScanSourceOptions {
+  /** Called before the documents of each segment. */
+  readonly enter?: (segment: CallSegment) => void;
+  /** Receives each document in order with its index in `segment.docs`; false ends the scan. */
+  readonly visit: (doc: CallDocument, index: number) => boolean;
+}
+
+/**
+ * The compiled executor's scan: the same documents in the same order as `createScanSource`,
+ * with the same time budget, but as a plain loop that pushes each document to `visit`
+ * (no step object per document).
+ */
+export function scanSegments(options: SegmentScanOptions): void {
+  const { segments, deadline, maxTimeMS, enter, visit } = options;
+  let untilClockCheck = CLOCK_CHECK_EVERY;
+  for (const segment of segments) {
+    enter?.(segment);
+    const { docs, start, end } = segment;
+    for (let i = start; i < end; i++) {
+      if (deadline !== undefined && --untilClockCheck === 0) {
+        untilClockCheck = CLOCK_CHECK_EVERY;
+        checkDeadline(deadline, maxTimeMS);
+      }
+      if (!visit(docs[i], i)) return;
+    }
+  }
+}
+
+function checkDeadline(deadline: number, maxTimeMS: number | undefined): void {
+  if (performance.now() > deadline) {
+    throw new QueryTimeoutError(`embedded query exceeded its time budget of ${maxTimeMS} ms`);
+  }
 }

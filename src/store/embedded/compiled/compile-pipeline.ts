@@ -1,0 +1,77 @@
+import { isPlainObject } from './bson-values.ts';
+import { compileMatch } from './compile-match.ts';
+import { CompiledBailout, UnsupportedPipelineError } from './compiled-errors.ts';
+import { createExpressionScope } from './expression-scope.ts';
+import { lookupOperator } from './operator-table.ts';
+import type { StageContext, StagePlan } from './pipeline-types.ts';
+import { ScanCursor } from './scan-cursor.ts';
+import { addFieldsSortStage, fusesAddFieldsIntoSort } from './sort-stage.ts';
+
+/** A pipeline the compiled executor can run: one plan per stage, and the scan position they share. */
+export interface CompiledPipeline {
+  readonly stages: readonly StagePlan[];
+  readonly cursor: ScanCursor;
+}
+
+/** Stages whose output rows are their input documents, as scanned: the next stage still sees the scan. */
+const PASSES_SCAN = new Set(['$match', '$skip', '$limit']);
+
+/** The compiled pipeline, or why mingo has to run it (the first thing outside the table). */
+export type CompileResult = { readonly ok: true; readonly pipeline: CompiledPipeline } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Compiles a whole pipeline, or nothing: any stage, operator or operand form outside
+ * `OPERATOR_TABLE` makes the result `{ ok: false }` and the caller runs the pipeline on
+ * mingo. Compilation reads only the pipeline (never documents) and never mutates it.
+ */
+export function compilePipeline(pipeline: readonly unknown[]): CompileResult {
+  try {
+    const cursor = new ScanCursor();
+    return { ok: true, pipeline: { stages: compileStages(pipeline, { inFacet: false, cursor }), cursor } };
+  } catch (error) {
+    if (error instanceof UnsupportedPipelineError || error instanceof CompiledBailout) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+/**
+ * `cursor` is set while the stages still receive the scanned documents themselves; a stage
+ * that builds new rows (or reorders them after the scan, like `$sort`) ends that.
+ */
+function compileStages(stages: unknown, options: { inFacet: boolean; cursor: ScanCursor | undefined }): StagePlan[] {
+  if (!Array.isArray(stages)) throw new UnsupportedPipelineError('a pipeline that is not an array');
+  let cursor = options.cursor;
+  const plans: StagePlan[] = [];
+  for (let index = 0; index < stages.length; index++) {
+    const stage: unknown = stages[index];
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) throw new UnsupportedPipelineError(`stage ${index} is not a single-operator object`);
+    const name = Object.keys(stage)[0];
+    const compile = lookupOperator(name)?.stage;
+    if (!compile) throw new UnsupportedPipelineError(`stage ${name}`);
+    const stageCursor = cursor;
+    const next: unknown = stages[index + 1];
+    const fused = name === '$addFields' && isSingle(next, '$sort') && fusesAddFieldsIntoSort(stage[name], (next as { $sort: unknown }).$sort);
+    const context: StageContext = {
+      expressions: (roots) => createExpressionScope({ roots, lookup: (operator) => lookupOperator(operator)?.expression, cursor: stageCursor }),
+      query: (spec) => compileMatch(spec, stageCursor),
+      accumulator: (operator) => lookupOperator(operator)?.accumulator,
+      pipeline: (branch) => compileStages(branch, { inFacet: true, cursor: stageCursor }),
+      inFacet: options.inFacet,
+      following: stages.slice(index + (fused ? 2 : 1)),
+      cursor: stageCursor,
+    };
+    if (!PASSES_SCAN.has(name)) cursor = undefined;
+    if (fused) {
+      // A derived sort value: compute it beside each row instead of copying every row.
+      plans.push(addFieldsSortStage({ addFields: stage[name], sort: (next as { $sort: unknown }).$sort, context }));
+      index += 1;
+    } else {
+      plans.push(compile(stage[name], context));
+    }
+  }
+  return plans;
+}
+
+function isSingle(stage: unknown, name: string): boolean {
+  return isPlainObject(stage) && Object.keys(stage).length === 1 && Object.hasOwn(stage, name);
+}

@@ -1,0 +1,117 @@
+import { isPlainObject } from './bson-values.ts';
+import { CompiledBailout, UnsupportedPipelineError } from './compiled-errors.ts';
+import type { Evaluate, Row } from './pipeline-types.ts';
+import type { ScanCursor } from './scan-cursor.ts';
+
+/**
+ * Field paths (`payload.city`). Segments must be plain names: numeric segments mean an array
+ * index in the query language but a field name in expressions (and mingo reads both as an
+ * index), so they are left to mingo, as are `$`-prefixed and empty segments.
+ */
+export function splitPath(path: string): string[] {
+  const segments = path.split('.');
+  for (const segment of segments) {
+    if (segment === '' || segment.startsWith('$') || /^\d+$/.test(segment) || segment === '__proto__') {
+      throw new UnsupportedPipelineError(`field path "${path}"`);
+    }
+  }
+  return segments;
+}
+
+/**
+ * Reads one field of a plain object. Names that `Object.prototype` also has (`constructor`,
+ * `toString`…) are read as own properties only, so a document without them has them missing.
+ */
+function fieldReader(name: string): (object: Row) => unknown {
+  if (name in Object.prototype) return (object) => (Object.hasOwn(object, name) ? object[name] : undefined);
+  return (object) => object[name];
+}
+
+/**
+ * Reads a top-level field: during the scan from the partition's cached column (the row is
+ * then the scanned document, see `ScanCursor`), from the row otherwise.
+ */
+function columnReader(name: string, cursor: ScanCursor | undefined): (object: Row) => unknown {
+  const read = fieldReader(name);
+  if (!cursor) return read;
+  const slot = cursor.slot(name);
+  return (row) => (cursor.active ? slot.values[cursor.index] : read(row));
+}
+
+/**
+ * An aggregation-expression field path (`$a.b` without the `$`), with MongoDB's array
+ * traversal: a path that crosses an array of sub-documents yields the array of their values
+ * (missing ones left out). Arrays nested in arrays are not modelled and bail out.
+ */
+export function compileExpressionPath(path: string, cursor?: ScanCursor): Evaluate {
+  const segments = splitPath(path);
+  const first = columnReader(segments[0], cursor);
+  if (segments.length === 1) return first;
+  const rest = segments.slice(1).map(fieldReader);
+  return (row) => {
+    let value = first(row);
+    for (let i = 0; i < rest.length; i++) {
+      if (Array.isArray(value)) return traverseArray(value, rest.slice(i));
+      if (!isPlainObject(value)) return undefined;
+      value = rest[i](value);
+    }
+    return value;
+  };
+}
+
+function traverseArray(items: readonly unknown[], readers: readonly ((object: Row) => unknown)[]): unknown[] {
+  const out: unknown[] = [];
+  for (const item of items) {
+    if (Array.isArray(item)) throw new CompiledBailout('a field path through nested arrays');
+    if (!isPlainObject(item)) continue;
+    let value: unknown = item;
+    let missing = false;
+    for (let i = 0; i < readers.length; i++) {
+      if (Array.isArray(value)) {
+        value = traverseArray(value, readers.slice(i));
+        break;
+      }
+      if (!isPlainObject(value)) {
+        missing = true;
+        break;
+      }
+      value = readers[i](value);
+    }
+    if (!missing && value !== undefined) out.push(value);
+  }
+  return out;
+}
+
+/**
+ * A query-language field path (`payload.city` in `$match`): the value at the end of the
+ * path, which the query operators then match as a whole or element by element. A path that
+ * crosses an array before its last segment (MongoDB fans out over the elements) bails out.
+ */
+export function compileQueryPath(path: string, cursor?: ScanCursor): Evaluate {
+  const segments = splitPath(path);
+  const first = columnReader(segments[0], cursor);
+  if (segments.length === 1) return first;
+  const rest = segments.slice(1).map(fieldReader);
+  return (row) => {
+    let value = first(row);
+    for (let i = 0; i < rest.length; i++) {
+      if (Array.isArray(value)) throw new CompiledBailout(`a query path through an array (${path})`);
+      if (!isPlainObject(value)) return undefined;
+      value = rest[i](value);
+    }
+    return value;
+  };
+}
+
+/**
+ * Epoch ms of the partitions' time field (`started_at`), from the scan's time column during
+ * the scan; NaN when the value is not a valid Date.
+ */
+export function compileMillisPath(field: string, cursor: ScanCursor): (row: Row) => number {
+  const read = fieldReader(field);
+  return (row) => {
+    if (cursor.active) return cursor.times[cursor.index];
+    const value = read(row);
+    return value instanceof Date ? value.getTime() : Number.NaN;
+  };
+}

@@ -1,0 +1,164 @@
+import type { AccumulatorPlan, AccumulatorState } from './accumulators.ts';
+import { canonicalKey, isPlainObject, setField } from './bson-values.ts';
+import { UnsupportedPipelineError } from './compiled-errors.ts';
+import type { CompiledExpression, Consumer, Evaluate, Row, StageContext, StagePlan } from './pipeline-types.ts';
+
+/**
+ * `$group`. The key is found without building a key object or string per document: a single
+ * key expression indexes a `Map` by its value (primitives as they are, which keeps 1 and '1'
+ * apart and 1 and 1.0 together; Dates, arrays and objects by `canonicalKey`), and an object
+ * key (`{ date: …, source: … }`) walks a trie with one such map per part. Missing parts stay
+ * distinct from null ones, as MongoDB leaves a missing field out of the key object. Groups
+ * come out in first-seen order, as mingo emits them.
+ */
+
+/** Key of a missing part inside a key object (a separate group from null). */
+const MISSING = Symbol('missing');
+
+type KeyPlan =
+  | { kind: 'single'; value: unknown }
+  | { kind: 'expression'; evaluate: Evaluate }
+  | { kind: 'object'; names: readonly string[]; parts: readonly Evaluate[] };
+
+export function groupStage(spec: unknown, context: StageContext): StagePlan {
+  if (!isPlainObject(spec) || !Object.hasOwn(spec, '_id')) throw new UnsupportedPipelineError('$group without _id');
+  const names = Object.keys(spec).filter((key) => key !== '_id');
+  const operands: unknown[] = [];
+  const operators: string[] = [];
+  for (const name of names) {
+    const accumulator = spec[name];
+    if (name.startsWith('$') || name.includes('.') || !isPlainObject(accumulator) || Object.keys(accumulator).length !== 1) {
+      throw new UnsupportedPipelineError(`$group field "${name}"`);
+    }
+    const operator = Object.keys(accumulator)[0];
+    operators.push(operator);
+    operands.push(accumulator[operator]);
+  }
+
+  const scope = context.expressions([spec._id, ...operands]);
+  const accumulators: AccumulatorPlan[] = operators.map((operator, i) => {
+    const compile = context.accumulator(operator);
+    if (!compile) throw new UnsupportedPipelineError(`accumulator ${operator}`);
+    return compile(operands[i], scope);
+  });
+  const key = keyPlan(spec._id, scope.compile.bind(scope));
+  return { create: (next) => new GroupConsumer({ key, names, accumulators: accumulators.map((plan) => plan.create()), next }) };
+}
+
+function keyPlan(id: unknown, compile: (expression: unknown) => CompiledExpression): KeyPlan {
+  if (isPlainObject(id) && !Object.keys(id)[0]?.startsWith('$')) {
+    const names = Object.keys(id);
+    for (const name of names) {
+      if (name.startsWith('$') || name.includes('.')) throw new UnsupportedPipelineError(`$group _id field "${name}"`);
+    }
+    const parts = names.map((name) => compile(id[name]));
+    if (parts.every((part) => part.constant)) return { kind: 'single', value: compile(id).value };
+    return { kind: 'object', names, parts: parts.map((part) => part.evaluate) };
+  }
+  const compiled = compile(id);
+  return compiled.constant ? { kind: 'single', value: compiled.value ?? null } : { kind: 'expression', evaluate: compiled.evaluate };
+}
+
+/** One level of the key index: primitives by value, everything else by canonical key. */
+interface KeyLevel {
+  readonly primitives: Map<unknown, unknown>;
+  compound?: Map<string, unknown>;
+}
+
+const newLevel = (): KeyLevel => ({ primitives: new Map() });
+
+function levelGet(level: KeyLevel, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return level.primitives.get(value);
+  return level.compound?.get(canonicalKey(value));
+}
+
+function levelSet(level: KeyLevel, value: unknown, entry: unknown): void {
+  if (typeof value !== 'object' || value === null) level.primitives.set(value, entry);
+  else (level.compound ??= new Map()).set(canonicalKey(value), entry);
+}
+
+class GroupConsumer implements Consumer {
+  private readonly key: KeyPlan;
+  private readonly names: readonly string[];
+  private readonly accumulators: readonly AccumulatorState[];
+  private readonly next: Consumer;
+  /** `_id` of each group, by group index. */
+  private readonly ids: unknown[] = [];
+  private readonly root = newLevel();
+  /** The current document's key parts, reused (object keys only). */
+  private readonly parts: unknown[];
+
+  constructor(options: { key: KeyPlan; names: readonly string[]; accumulators: readonly AccumulatorState[]; next: Consumer }) {
+    ({ key: this.key, names: this.names, accumulators: this.accumulators, next: this.next } = options);
+    this.parts = this.key.kind === 'object' ? new Array(this.key.parts.length) : [];
+  }
+
+  accept(row: Row): boolean {
+    const group = this.locate(row);
+    const accumulators = this.accumulators;
+    for (let i = 0; i < accumulators.length; i++) accumulators[i].update(group, row);
+    return true;
+  }
+
+  private locate(row: Row): number {
+    const key = this.key;
+    if (key.kind === 'single') return this.ids.length === 0 ? this.addGroup(key.value) : 0;
+    if (key.kind === 'expression') {
+      // A missing key groups with null, as MongoDB's `_id: '$field'` does.
+      const value = key.evaluate(row) ?? null;
+      const found = levelGet(this.root, value);
+      if (found !== undefined) return found as number;
+      const group = this.addGroup(value);
+      levelSet(this.root, value, group);
+      return group;
+    }
+    return this.locateObject(row, key.parts);
+  }
+
+  private locateObject(row: Row, evaluators: readonly Evaluate[]): number {
+    const parts = this.parts;
+    const last = evaluators.length - 1;
+    let level = this.root;
+    for (let i = 0; i < last; i++) {
+      const value = evaluators[i](row);
+      parts[i] = value;
+      const slot = value === undefined ? MISSING : value;
+      let child = levelGet(level, slot) as KeyLevel | undefined;
+      if (child === undefined) {
+        child = newLevel();
+        levelSet(level, slot, child);
+      }
+      level = child;
+    }
+    const value = evaluators[last](row);
+    const slot = value === undefined ? MISSING : value;
+    const found = levelGet(level, slot);
+    if (found !== undefined) return found as number;
+    parts[last] = value;
+    const group = this.addGroup(this.idFromParts());
+    levelSet(level, slot, group);
+    return group;
+  }
+
+  private idFromParts(): Row {
+    const id: Row = {};
+    const names = (this.key as { names: readonly string[] }).names;
+    for (let i = 0; i < names.length; i++) if (this.parts[i] !== undefined) setField(id, names[i], this.parts[i]);
+    return id;
+  }
+
+  private addGroup(id: unknown): number {
+    this.ids.push(id);
+    for (const accumulator of this.accumulators) accumulator.addGroup();
+    return this.ids.length - 1;
+  }
+
+  end(): Row[] {
+    for (let group = 0; group < this.ids.length; group++) {
+      const row: Row = { _id: this.ids[group] };
+      for (let i = 0; i < this.names.length; i++) setField(row, this.names[i], this.accumulators[i].result(group));
+      if (!this.next.accept(row)) break;
+    }
+    return this.next.end();
+  }
+}

@@ -1,0 +1,43 @@
+import type { CallSegment } from '../call-partitions.ts';
+import { scanSegments } from '../scan-source.ts';
+import { cloneValue } from './bson-values.ts';
+import type { CompiledPipeline } from './compile-pipeline.ts';
+import { buildChain } from './consumer-chain.ts';
+import type { Row } from './pipeline-types.ts';
+
+/** Options of {@link runCompiled}. */
+export interface RunCompiledOptions {
+  readonly pipeline: CompiledPipeline;
+  /** The narrowed documents (see `narrowScope` and `CallPartitions.select`). */
+  readonly segments: readonly CallSegment[];
+  /** `performance.now()` deadline of the scan, as for mingo; none when absent. */
+  readonly deadline?: number;
+  /** Only for the timeout message. */
+  readonly maxTimeMS?: number;
+}
+
+/**
+ * Runs a compiled pipeline over the narrowed segments in one tight loop (the stored,
+ * frozen documents are read in place, never copied) and returns fresh rows: the output is
+ * deep-copied like mingo's, so nothing handed out is shared with the store. Throws
+ * `CompiledBailout` when the data needs mingo, and `QueryTimeoutError` past the deadline.
+ */
+export function runCompiled<T>(options: RunCompiledOptions): T[] {
+  const { stages, cursor } = options.pipeline;
+  const head = buildChain(stages);
+  try {
+    scanSegments({
+      segments: options.segments,
+      deadline: options.deadline,
+      maxTimeMS: options.maxTimeMS,
+      enter: (segment) => cursor.enter(segment.columns),
+      visit: (doc, index) => {
+        cursor.moveTo(index);
+        return head.accept(doc as unknown as Row);
+      },
+    });
+  } finally {
+    cursor.finish();
+  }
+  return head.end().map((row) => cloneValue(row) as T);
+}
