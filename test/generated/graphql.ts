@@ -4,92 +4,92 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** WEB_CALL for web sessions, UNKNOWN_PLATFORM for phone calls without a platform number. */
-export type PlatformBucket =
-  | 'WEB_CALL'
-  | 'UNKNOWN_PLATFORM'
-  | 'PLATFORM_NUMBER';
-
-/** Stored as lower case, `no-answer` for NO_ANSWER. */
-export type CallStatus =
-  | 'COMPLETED'
-  | 'NO_ANSWER'
-  | 'BUSY'
-  | 'FAILED'
-  | 'VOICEMAIL'
-  | 'CANCELED';
-
-export type CallDirection =
-  | 'INBOUND'
-  | 'OUTBOUND'
-  | 'INTERNAL';
-
-/** completed → ANSWERED, failed → FAILED, every other status → UNANSWERED. */
-export type CallState =
-  | 'ANSWERED'
-  | 'UNANSWERED'
-  | 'FAILED';
-
-export type OutcomeType =
-  | 'POSITIVE'
-  | 'NEGATIVE'
-  | 'NEUTRAL'
-  | 'ABSENT';
-
-/** Which answer analyticsQuery gives; each has its own row type (see AnalyticsRow). */
-export type AnalyticsQueryType =
-  | 'CALL_COUNT'
-  | 'CALL_DURATION'
-  | 'OUTCOME_DISTRIBUTION'
-  | 'SENTIMENT_DISTRIBUTION'
-  | 'STATUS_DISTRIBUTION'
-  | 'CALLS_OVER_TIME'
-  | 'AVG_DURATION_OVER_TIME'
-  | 'TOP_OUTCOMES'
-  | 'RETRY_ANALYSIS'
-  | 'PROVIDER_BREAKDOWN'
-  | 'HOURLY_HEATMAP'
-  | 'CONVERSION_FUNNEL';
-
-/** Time-series bucket: local hour, day, week (Monday start) or month in the request time zone. */
-export type Granularity =
-  | 'HOUR'
-  | 'DAY'
-  | 'WEEK'
-  | 'MONTH';
-
 export type AnalyticsFilters = {
-  templateId?: string | number | null | undefined;
-  merchantId?: string | number | null | undefined;
-  resellerId?: string | number | null | undefined;
   /** Inclusive. Default: 30 days before dateTo. */
   dateFrom?: string | null | undefined;
   /** Inclusive. Default: now. */
   dateTo?: string | null | undefined;
   /** Seconds, inclusive; a missing duration counts as 0. */
-  minDuration?: number | null | undefined;
-  /** Seconds, inclusive; a missing duration counts as 0. */
   maxDuration?: number | null | undefined;
-  /** Inclusive; set either bound to leave out calls without a sentiment. */
-  sentimentMin?: number | null | undefined;
-  /** Inclusive. */
-  sentimentMax?: number | null | undefined;
+  merchantId?: string | number | null | undefined;
+  /** Seconds, inclusive; a missing duration counts as 0. */
+  minDuration?: number | null | undefined;
   /** Flat equality on payload.<key>: keys of letters, digits, _ and -; values string, number, boolean or null. */
   payloadFilters?: Record<string, unknown> | null | undefined;
+  resellerId?: string | number | null | undefined;
+  /** Inclusive. */
+  sentimentMax?: number | null | undefined;
+  /** Inclusive; set either bound to leave out calls without a sentiment. */
+  sentimentMin?: number | null | undefined;
+  templateId?: string | number | null | undefined;
 };
 
 export type AnalyticsQueryInput = {
-  queryType: AnalyticsQueryType;
   filters?: AnalyticsFilters | null | undefined;
   /** Time series only. */
   granularity?: Granularity | null | undefined;
-  /** IANA zone for time buckets and the heatmap. */
-  timezone?: string | null | undefined;
   /** 1 or more. */
   page?: number | null | undefined;
   /** 1–1000. */
   pageSize?: number | null | undefined;
+  queryType: AnalyticsQueryType;
+  /** IANA zone for time buckets and the heatmap. */
+  timezone?: string | null | undefined;
 };
+
+/** Which answer analyticsQuery gives; each has its own row type (see AnalyticsRow). */
+export type AnalyticsQueryType =
+  | 'AVG_DURATION_OVER_TIME'
+  | 'CALLS_OVER_TIME'
+  | 'CALL_COUNT'
+  | 'CALL_DURATION'
+  | 'CONVERSION_FUNNEL'
+  | 'HOURLY_HEATMAP'
+  | 'OUTCOME_DISTRIBUTION'
+  | 'PROVIDER_BREAKDOWN'
+  | 'RETRY_ANALYSIS'
+  | 'SENTIMENT_DISTRIBUTION'
+  | 'STATUS_DISTRIBUTION'
+  | 'TOP_OUTCOMES';
+
+export type CallDirection =
+  | 'INBOUND'
+  | 'INTERNAL'
+  | 'OUTBOUND';
+
+/** completed → ANSWERED, failed → FAILED, every other status → UNANSWERED. */
+export type CallState =
+  | 'ANSWERED'
+  | 'FAILED'
+  | 'UNANSWERED';
+
+/** Stored as lower case, `no-answer` for NO_ANSWER. */
+export type CallStatus =
+  | 'BUSY'
+  | 'CANCELED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'NO_ANSWER'
+  | 'VOICEMAIL';
+
+/** Time-series bucket: local hour, day, week (Monday start) or month in the request time zone. */
+export type Granularity =
+  | 'DAY'
+  | 'HOUR'
+  | 'MONTH'
+  | 'WEEK';
+
+export type OutcomeType =
+  | 'ABSENT'
+  | 'NEGATIVE'
+  | 'NEUTRAL'
+  | 'POSITIVE';
+
+/** WEB_CALL for web sessions, UNKNOWN_PLATFORM for phone calls without a platform number. */
+export type PlatformBucket =
+  | 'PLATFORM_NUMBER'
+  | 'UNKNOWN_PLATFORM'
+  | 'WEB_CALL';
 
 export type CallsByPhoneNumberQueryVariables = Exact<{
   startDate?: string | null | undefined;
@@ -194,13 +194,13 @@ export type AnalyticsAnyTypeQueryVariables = Exact<{
 
 export type AnalyticsAnyTypeQuery = { analyticsQuery: { queryType: AnalyticsQueryType, total: number, page: number, pageSize: number, data: Array<
       | { __typename: 'CountRow', count: number }
-      | { __typename: 'DurationStatsRow' }
       | { __typename: 'DistributionRow', key: string, count: number, percentage: number }
-      | { __typename: 'TimeSeriesPoint', date: string, count: number, avgDuration: number | null }
-      | { __typename: 'RetryRow', attempt: number, calls: number, answered: number, answerRate: number }
-      | { __typename: 'ProviderRow', provider: string, count: number, totalDuration: number, avgDuration: number | null }
-      | { __typename: 'HeatmapCell' }
+      | { __typename: 'DurationStatsRow' }
       | { __typename: 'FunnelStage' }
+      | { __typename: 'HeatmapCell' }
+      | { __typename: 'ProviderRow', provider: string, count: number, totalDuration: number, avgDuration: number | null }
+      | { __typename: 'RetryRow', attempt: number, calls: number, answered: number, answerRate: number }
+      | { __typename: 'TimeSeriesPoint', date: string, count: number, avgDuration: number | null }
     > } };
 
 export type MissedInboundCallsQueryVariables = Exact<{
