@@ -4,7 +4,7 @@
  * a plain TypeScript loop computing the same answer (the floor), with their ratios and the
  * process's peak RSS. The bare pipeline runs on the embedded store's default engine (the
  * compiled executor, mingo as its fallback) and again on mingo alone (`mingo med`).
- * Flags: --calls N, --runs N, --only TEXT.
+ * Flags: --calls N, --runs N, --only TEXT, --no-mingo (skip the reference engine column).
  */
 import { parseArgs } from 'node:util';
 import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
@@ -18,7 +18,12 @@ import { fmt, ratio, summarize, time } from './stats.ts';
 import { scenarios } from './scenarios/index.ts';
 
 const { values } = parseArgs({
-  options: { calls: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '9' }, only: { type: 'string' } },
+  options: {
+    calls: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '9' },
+    only: { type: 'string' },
+    'no-mingo': { type: 'boolean', default: false },
+  },
 });
 const callCount = Number(values.calls);
 const runs = Number(values.runs);
@@ -70,23 +75,46 @@ async function graphql(scenario: BenchScenario): Promise<void> {
 }
 
 const header = ['scenario', 'GraphQL med', 'GraphQL p95', 'bare med', 'mingo med', 'floor med', 'GraphQL/bare', 'bare/floor', 'mingo/compiled'];
-const rows: string[][] = [];
-for (const scenario of scenarios) {
-  if (values.only && !scenario.name.includes(values.only)) continue;
+const selected = scenarios.filter((scenario) => !values.only || scenario.name.includes(values.only));
+const measured = new Map<string, { gql: number; p95: number; bare: number; floor: number; mingo?: number }>();
+
+// The default engine first, so its peak RSS is not inflated by mingo's copies.
+for (const scenario of selected) {
   const pipelines = scenario.pipelines(context);
   const gql = summarize(await time(() => graphql(scenario), runs));
   const bare = summarize(await time(async () => { for (const p of pipelines) await store.aggregate(p); }, runs));
-  const onMingo = summarize(await time(async () => { for (const p of pipelines) await mingoStore.aggregate(p); }, runs));
   const floor = summarize(await time(() => scenario.floor(context), runs));
-  rows.push([
-    scenario.name, fmt(gql.median), fmt(gql.p95), fmt(bare.median), fmt(onMingo.median), fmt(floor.median),
-    ratio(gql.median, bare.median), ratio(bare.median, floor.median), ratio(onMingo.median, bare.median),
-  ]);
+  measured.set(scenario.name, { gql: gql.median, p95: gql.p95, bare: bare.median, floor: floor.median });
   console.log(`  done: ${scenario.name}`);
 }
+const compiledPeakRss = peakRss();
+
+// The same pipelines on mingo alone, the reference engine (fewer runs: it is slow).
+if (!values['no-mingo']) {
+  for (const scenario of selected) {
+    const pipelines = scenario.pipelines(context);
+    const onMingo = summarize(await time(async () => { for (const p of pipelines) await mingoStore.aggregate(p); }, Math.min(runs, 3)));
+    measured.get(scenario.name)!.mingo = onMingo.median;
+    console.log(`  done on mingo: ${scenario.name}`);
+  }
+}
+
+const rows: string[][] = selected.map((scenario) => {
+  const m = measured.get(scenario.name)!;
+  return [
+    scenario.name, fmt(m.gql), fmt(m.p95), fmt(m.bare), m.mingo === undefined ? '–' : fmt(m.mingo), fmt(m.floor),
+    ratio(m.gql, m.bare), ratio(m.bare, m.floor), m.mingo === undefined ? '–' : ratio(m.mingo, m.bare),
+  ];
+});
 
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
 console.log(`\ntimes in ms\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const row of rows) console.log(line(row));
-console.log(`\npeak RSS ${mb(peakRss())} (resident after load ${mb(residentRss)}); engine runs: ${JSON.stringify(store.engineRuns)}`);
+const batched = measured.get('_entities: 100 assistants, 1 request');
+const separate = measured.get('_entities: 100 separate 1-assistant requests');
+if (batched && separate) {
+  console.log(`\n_entities: 100 assistants in one request ${fmt(batched.gql)} ms vs 100 separate requests ${fmt(separate.gql)} ms: ${ratio(separate.gql, batched.gql)} faster batched`);
+}
+console.log(`\npeak RSS with the compiled executor ${mb(compiledPeakRss)} (resident after load ${mb(residentRss)}); with the mingo runs ${mb(peakRss())}`);
+console.log(`engine runs of the default store: ${JSON.stringify(store.engineRuns)}`);
