@@ -77,11 +77,17 @@ export function mergeAccumulator(name: string, accumulator: Accumulator): Accumu
   return { $push: `$${name}` };
 }
 
-/** Number of distinct non-null values in a set partial, or in a list of such sets (totals). */
+/**
+ * Number of distinct non-null values in a set partial, or in a list of such sets (totals).
+ * One set is already distinct (`$addToSet`), so only its null is left out; only several sets
+ * need a union, built without flattening them first.
+ */
 export function distinctCount(value: unknown, nested = false): number {
   if (!Array.isArray(value)) return 0;
+  const sets = (nested ? value : [value]).filter(Array.isArray) as unknown[][];
+  if (sets.length === 1) return sets[0].reduce<number>((n, item) => (item === null || item === undefined ? n : n + 1), 0);
   const seen = new Set<unknown>();
-  for (const item of nested ? value.flat() : value) if (item !== null && item !== undefined) seen.add(item);
+  for (const set of sets) for (const item of set) if (item !== null && item !== undefined) seen.add(item);
   return seen.size;
 }
 
