@@ -4,12 +4,20 @@ import type { BenchContext, BenchScenario } from '../scenario.ts';
 
 const DAY = 86_400_000;
 
-/** 100 assistant ids: the tenant's real assistants first, then ids with no calls. */
+const idsByContext = new WeakMap<BenchContext, string[]>();
+
+/**
+ * 100 assistant ids: the tenant's real assistants first, then ids with no calls. Found once
+ * per context (it scans every call), so no timed run pays for it.
+ */
 function assistantIds(c: BenchContext): string[] {
+  const cached = idsByContext.get(c);
+  if (cached) return cached;
   const real = new Set<string>();
   for (const call of c.calls) if (call.tenant_id === c.tenant.tenantId && call.assistant_id) real.add(call.assistant_id);
   const ids = [...real];
   for (let i = 0; ids.length < 100; i += 1) ids.push(`assistant-without-calls-${i}`);
+  idsByContext.set(c, ids);
   return ids;
 }
 
