@@ -10,8 +10,8 @@ import { SORT_DIRECTION, type SortOrder } from '../registry/enums.ts';
 import { METRICS, type MetricName } from '../registry/metrics.ts';
 import { mergeAccumulator, PARTIALS, type PartialName, type PartialValues } from '../registry/partials.ts';
 import { GROUPED_SORT_KEYS } from '../registry/sort-keys.ts';
-import { offsetSegments, normalizeTimeZone } from '../time/time-zone.ts';
-import { localMillisExpression } from '../time/local-time-expression.ts';
+import { normalizeTimeZone } from '../time/time-zone.ts';
+import { localMillisOver } from '../time/local-time-expression.ts';
 
 export const MAX_GROUP_DIMENSIONS = 3;
 export const MAX_GROUP_LIMIT = 1000;
@@ -82,7 +82,7 @@ export function groupedCallsQuery(options: {
   const accumulate = partialsFor(metrics);
 
   const localMs = dimensions.some((d) => DIMENSIONS[d].usesLocalTime)
-    ? localMillisExpression(offsetSegments(zone, range.from, range.to))
+    ? localMillisOver(zone, range)
     : 0;
   const by: Record<string, Expression> = {};
   for (const dimension of dimensions) by[DIMENSIONS[dimension].field] = DIMENSIONS[dimension].key({ localMs });

@@ -1,5 +1,8 @@
 import { UserInputError } from '../errors.ts';
+import { requireDay } from '../time/calendar.ts';
 import { addDays, localDate, localDayRange } from '../time/time-zone.ts';
+
+const DAY_MS = 86_400_000;
 import type { TimeRange } from './scope.ts';
 
 export interface DayRange extends TimeRange {
@@ -29,14 +32,10 @@ export function normalizeDayRange(options: {
     throw new UserInputError(startArgument, `${startArgument} (${startDay}) is after ${endArgument} (${endDay}); the range is inclusive and must run forwards`);
   }
   if (maxDays !== undefined) {
-    const days = dayNumber(endDay) - dayNumber(startDay) + 1;
+    const days = (requireDay(endDay) - requireDay(startDay)) / DAY_MS + 1;
     if (days > maxDays) {
       throw new UserInputError(endArgument, `${startArgument}..${endArgument} spans ${days} days; at most ${maxDays} are allowed`);
     }
   }
   return { startDay, endDay, ...localDayRange(zone, startDay, endDay) };
-}
-
-function dayNumber(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 }

@@ -3,7 +3,7 @@
  * arguments (mingo gets them wrong, DESIGN section 1): `started_at` as epoch ms plus the UTC
  * offset of the segment it falls into. Calendar operators then run in UTC on the result.
  */
-import type { OffsetSegment } from './offset-segments.ts';
+import { offsetSegments, type OffsetSegment } from './offset-segments.ts';
 
 /** The field every time filter and bucket uses (DESIGN 2.1). */
 const STARTED_AT = '$started_at';
@@ -27,4 +27,9 @@ function offsetExpression(segments: readonly OffsetSegment[]): unknown {
     then: segment.offsetMs,
   }));
   return { $switch: { branches, default: last.offsetMs } };
+}
+
+/** Local wall-clock ms of `started_at` in `zone`, over the offset segments of the queried range. */
+export function localMillisOver(zone: string, range: { from: Date; to: Date }): Record<string, unknown> {
+  return localMillisExpression(offsetSegments(zone, range.from, range.to));
 }

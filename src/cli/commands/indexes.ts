@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../../store/mongo/cli-connection.ts';
+import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../mongo-connection.ts';
 import { ensureIndexes, type EnsuredIndex } from '../../store/mongo/indexes.ts';
 
 /** `dialgraph indexes`: creates (idempotently) the indexes the compiled pipelines rely on. */

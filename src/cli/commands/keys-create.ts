@@ -1,7 +1,7 @@
 import type { ApiKeyRecord } from '../../analytics/call-document.ts';
 import { generateApiKey, hashApiKey } from '../../auth/hash-key.ts';
 import { insertApiKey } from '../../store/mongo/api-keys.ts';
-import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../../store/mongo/cli-connection.ts';
+import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../mongo-connection.ts';
 import { ensureApiKeyIndexes } from '../../store/mongo/indexes.ts';
 import { UsageError, type Command, type OptionValues } from '../command.ts';
 

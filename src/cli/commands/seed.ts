@@ -4,7 +4,7 @@ import { hashApiKey } from '../../auth/hash-key.ts';
 import { DEFAULT_SAMPLE_CALLS, DEFAULT_SAMPLE_DAYS, DEFAULT_SAMPLE_SEED, generateSampleCalls } from '../../sample/generate.ts';
 import { demoApiKeys } from '../../sample/demo-keys.ts';
 import { upsertApiKeys } from '../../store/mongo/api-keys.ts';
-import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../../store/mongo/cli-connection.ts';
+import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../mongo-connection.ts';
 import { ensureIndexes } from '../../store/mongo/indexes.ts';
 import { insertCalls } from '../../store/mongo/insert-calls.ts';
 import { CALLS_COLLECTION } from '../../store/mongo/mongo-store.ts';

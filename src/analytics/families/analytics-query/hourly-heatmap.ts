@@ -1,6 +1,6 @@
 import { num, PARTIALS } from '../../registry/partials.ts';
 import { DIMENSIONS } from '../../registry/dimensions.ts';
-import { localMillis } from './local-millis.ts';
+import { localMillisOver } from '../../time/local-time-expression.ts';
 import { keyPart, type QueryTypePreset } from './preset.ts';
 import type { HeatmapCell } from './rows.ts';
 
@@ -12,7 +12,7 @@ const HOURS = 24;
  * DAY_OF_WEEK and HOUR_OF_DAY dimensions; all 168 cells, Sunday 00 first, empty cells 0.
  */
 export const hourlyHeatmap: QueryTypePreset = ({ zone, range }) => {
-  const localMs = localMillis(zone, range);
+  const localMs = localMillisOver(zone, range);
   return {
     query: {
       groups: [

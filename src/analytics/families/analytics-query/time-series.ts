@@ -2,7 +2,7 @@ import type { Expression } from '../../query/expression.ts';
 import { round2 } from '../../rounding.ts';
 import { num, PARTIALS } from '../../registry/partials.ts';
 import { bucketIndexExpression, enumerateBuckets } from '../../time/buckets.ts';
-import { localMillis } from './local-millis.ts';
+import { localMillisOver } from '../../time/local-time-expression.ts';
 import { keyPart, type QueryTypePreset } from './preset.ts';
 
 /**
@@ -16,7 +16,7 @@ import { keyPart, type QueryTypePreset } from './preset.ts';
  */
 export const timeSeries: QueryTypePreset = ({ zone, granularity, range }) => {
   const buckets = enumerateBuckets({ zone, unit: granularity, from: range.from, to: range.to, argument: 'input.granularity' });
-  const bucket = bucketIndexExpression(granularity, localMillis(zone, range)) as Expression;
+  const bucket = bucketIndexExpression(granularity, localMillisOver(zone, range)) as Expression;
   return {
     query: { groups: [{ by: { bucket }, accumulate: { calls: PARTIALS.calls, durationSum: PARTIALS.durationSum } }] },
     shape: (rows) => {

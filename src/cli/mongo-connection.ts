@@ -1,8 +1,8 @@
 import type { Db } from 'mongodb';
-import { UsageError, type CommandOption, type OptionValues } from '../../cli/command.ts';
-import { QueryTimeoutError, StoreUnavailableError } from '../errors.ts';
-import { mapMongoError } from './map-mongo-error.ts';
-import { createMongoStore, type MongoStore } from './mongo-store.ts';
+import { UsageError, type CommandOption, type OptionValues } from './command.ts';
+import { QueryTimeoutError, StoreUnavailableError } from '../store/errors.ts';
+import { mapMongoError } from '../store/mongo/map-mongo-error.ts';
+import { createMongoStore, type MongoStore } from '../store/mongo/mongo-store.ts';
 
 /** The connection flags every MongoDB-managing command (`seed`, `indexes`, `keys create`) shares. */
 export const MONGO_CONNECTION_OPTIONS = {
