@@ -6,6 +6,7 @@ import { AuthenticationError, authenticate, createKeyLoader } from '../auth/auth
 import type { CallStore, Pipeline } from '../store/call-store.ts';
 import type { GatewayConfig, GraphQLContext } from './context.ts';
 import { createErrorMasker, type Logger } from './errors.ts';
+import { useRequestBodyLimit } from './plugins/use-request-body-limit.ts';
 import { useRequestErrorStatus } from './plugins/use-request-error-status.ts';
 import { buildSubgraphSchema } from './subgraph.ts';
 
@@ -35,7 +36,9 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
     schema: buildSubgraphSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    plugins: [useRequestErrorStatus()],
+    // Our body limit replaces Yoga's (same cap and errors, without a stream per request).
+    maxRequestBodySize: false,
+    plugins: [useRequestBodyLimit(), useRequestErrorStatus()],
     logging: false,
     maskedErrors: { maskError: createErrorMasker(logger) },
     renderGraphiQL,
