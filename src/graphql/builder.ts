@@ -3,8 +3,8 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
-import { DateResolver, DateTimeResolver, EmailAddressResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
-import { TimeZoneScalar } from './scalars.ts';
+import { DateResolver, EmailAddressResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
+import { DateTimeScalar, TimeZoneScalar } from './scalars.ts';
 import AuthDirectivePlugin from './auth/auth-directive-plugin.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -41,7 +41,7 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('DateTime', DateTimeScalar);
 builder.addScalarType('Date', DateResolver);
 builder.addScalarType('TimeZone', TimeZoneScalar);
 builder.addScalarType('JSONObject', JSONObjectResolver);

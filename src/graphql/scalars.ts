@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { TimeZoneResolver } from 'graphql-scalars';
+import { DateTimeResolver, TimeZoneResolver } from 'graphql-scalars';
+import { formatInstant } from '../analytics/time/calendar.ts';
 
 /**
  * graphql-scalars' `TimeZone`, with the IANA check moved out of parsing: the contract wants an
@@ -18,5 +19,19 @@ export const TimeZoneScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('TimeZone must be a string such as "Europe/Berlin"', { nodes: ast });
     return ast.value;
+  },
+});
+
+/**
+ * graphql-scalars' `DateTime` (same parsing, validation and errors), writing valid `Date`s
+ * with `formatInstant` instead of leaving them to `toISOString` in `JSON.stringify`: the
+ * same text, about ten times faster, which counts for series of thousands of points.
+ */
+export const DateTimeScalar = new GraphQLScalarType<Date | string, string>({
+  ...DateTimeResolver.toConfig(),
+  serialize: (value) => {
+    const date = value instanceof Date ? value : (DateTimeResolver.serialize(value) as Date);
+    // An invalid Date gets graphql-scalars' own error.
+    return Number.isNaN(date.getTime()) ? (DateTimeResolver.serialize(date) as never) : formatInstant(date.getTime());
   },
 });

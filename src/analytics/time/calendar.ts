@@ -10,6 +10,8 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
 /** A calendar moment as read off a clock; `month` counts from 1. */
 export interface WallFields {
@@ -55,21 +57,53 @@ export function addDays(day: string, n: number): string {
   return formatDay(requireDay(day) + n * DAY_MS);
 }
 
+/**
+ * `YYYY-MM-DD` labels by day number. A response repeats the same few days many times (24
+ * hourly buckets a day, a date per grouped row, every timestamp of a call list), and building
+ * a label through `Date` costs more than a map lookup, so each day's label is built once.
+ */
+const dayLabels = new Map<number, string>();
+/** About 270 years of days; past that the cache starts over rather than grow without bound. */
+const MAX_DAY_LABELS = 100_000;
+
 /** `YYYY-MM-DD` of the wall-clock day containing `wallMs`. */
 export function formatDay(wallMs: number): string {
-  const date = new Date(wallMs);
-  return `${formatYear(date.getUTCFullYear())}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+  const dayNumber = Math.floor(wallMs / DAY_MS);
+  let label = dayLabels.get(dayNumber);
+  if (label === undefined) {
+    const date = new Date(dayNumber * DAY_MS);
+    label = `${formatYear(date.getUTCFullYear())}-${TWO_DIGITS[date.getUTCMonth() + 1]}-${TWO_DIGITS[date.getUTCDate()]}`;
+    if (dayLabels.size >= MAX_DAY_LABELS) dayLabels.clear();
+    dayLabels.set(dayNumber, label);
+  }
+  return label;
 }
 
 /** `YYYY-MM-DDTHH:00` of the wall-clock hour containing `wallMs`. */
 export function formatHour(wallMs: number): string {
-  return `${formatDay(wallMs)}T${pad2(new Date(wallMs).getUTCHours())}:00`;
+  return `${formatDay(wallMs)}T${TWO_DIGITS[floorMod(Math.floor(wallMs / HOUR_MS), 24)]}:00`;
+}
+
+/** First and last instant `formatInstant` writes itself: the four-digit years 0000–9999. */
+const FIRST_FOUR_DIGIT_YEAR_MS = -62_167_219_200_000;
+const LAST_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
+
+/**
+ * The instant as `Date.prototype.toISOString` writes it (`YYYY-MM-DDTHH:mm:ss.sssZ`), from
+ * the cached day label: about ten times faster than `toISOString`, which matters when a
+ * response carries thousands of timestamps. Years outside 0000–9999 are left to `Date`.
+ */
+export function formatInstant(ms: number): string {
+  if (!(ms >= FIRST_FOUR_DIGIT_YEAR_MS && ms <= LAST_FOUR_DIGIT_YEAR_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+  const inDay = floorMod(ms, DAY_MS);
+  const seconds = Math.floor(inDay / 1000);
+  return `${formatDay(ms)}T${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}.${THREE_DIGITS[inDay % 1000]}Z`;
 }
 
 /** `YYYY-MM` of a month counted as `year * 12 + monthIndex`. */
 export function formatMonth(monthNumber: number): string {
   const year = Math.floor(monthNumber / 12);
-  return `${formatYear(year)}-${pad2(monthNumber - year * 12 + 1)}`;
+  return `${formatYear(year)}-${TWO_DIGITS[monthNumber - year * 12 + 1]}`;
 }
 
 function formatYear(year: number): string {
@@ -77,6 +111,7 @@ function formatYear(year: number): string {
   return year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
 }
 
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
+/** `value` mod `divisor`, never negative (instants before 1970 have negative day offsets). */
+function floorMod(value: number, divisor: number): number {
+  return ((value % divisor) + divisor) % divisor;
 }
