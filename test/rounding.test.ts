@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentOf, round2, roundHalfAway, roundPercent } from '../src/analytics/rounding.ts';
+import { percentOf, round2, roundHalfAway, roundOnDigits, roundPercent } from '../src/analytics/rounding.ts';
 
 describe('roundHalfAway', () => {
   it.each([
@@ -91,5 +92,32 @@ describe('seed duration examples (minutes and hours from unrounded totals)', () 
     expect(round2(totalSeconds / (calls * 60))).toBe(avg);
     // The two-step average a resolver might write lands on the same value.
     expect(round2(totalSeconds / calls / 60)).toBe(avg);
+  });
+});
+
+describe('the fast path of roundHalfAway', () => {
+  // The fast path must never change an answer: it is checked against the digit method on
+  // averages (quotients of integers, what the API rounds), decimals at and near halves, and
+  // arbitrary doubles, for 0, 1 and 2 decimals.
+  const same = (value: number, decimals: number) => Object.is(roundHalfAway(value, decimals), roundOnDigits(value, decimals));
+
+  it('agrees with the digit method on quotients of integers', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 2 }), (a, b, d) =>
+        same(a / b, d) && same((a * 100) / b, d) && same(a / (b * 60), d),
+      ),
+      { numRuns: 50_000 },
+    );
+  });
+
+  it('agrees on decimals written with three or four places (halves among them)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000_000, max: 100_000_000 }), fc.integer({ min: 0, max: 2 }), (n, d) => same(n / 1000, d) && same(n / 10_000, d)),
+      { numRuns: 50_000 },
+    );
+  });
+
+  it('agrees on arbitrary doubles', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true }), fc.integer({ min: 0, max: 2 }), (x, d) => same(x, d)), { numRuns: 50_000 });
   });
 });

@@ -14,6 +14,22 @@ const SHORTEST_FORM = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
  */
 export function roundHalfAway(value: number, decimals: number): number {
   if (!Number.isFinite(value) || value === 0) return value;
+  // Fast path (a series has thousands of averages): away from a half, the binary product
+  // rounds the way the digits do. Below 1e6 the product is within 1e-10 of the exact value,
+  // far inside the 1e-6 margin, and an integer divided by 10^d is the double of that decimal.
+  const scaled = Math.abs(value) * 10 ** decimals;
+  const fraction = scaled - Math.floor(scaled);
+  if (scaled < 1e6 && Math.abs(fraction - 0.5) > 1e-6) {
+    const magnitude = Math.round(scaled) / 10 ** decimals;
+    if (magnitude === 0) return 0; // no "-0" in results
+    return value < 0 ? -magnitude : magnitude;
+  }
+  return roundOnDigits(value, decimals);
+}
+
+/** `roundHalfAway` on the digits of `String(x)`: exact, for values at or near a half. */
+export function roundOnDigits(value: number, decimals: number): number {
+  if (!Number.isFinite(value) || value === 0) return value;
   const match = SHORTEST_FORM.exec(String(Math.abs(value)));
   if (!match) return value;
   const [, whole, fraction = '', exponent = '0'] = match;
