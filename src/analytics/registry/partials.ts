@@ -79,16 +79,31 @@ export function mergeAccumulator(name: string, accumulator: Accumulator): Accumu
 
 /**
  * Number of distinct non-null values in a set partial, or in a list of such sets (totals).
- * One set is already distinct (`$addToSet`), so only its null is left out; only several sets
- * need a union, built without flattening them first.
+ * One set is already distinct (`$addToSet`), so only its null is left out. Several sets need
+ * a union: only the smaller sets are hashed, and the largest is probed against them, because
+ * on a large store the values are scattered in memory and every hash insert (and every rehash
+ * as the table grows) is a cache miss, while a probe touches each value once.
  */
 export function distinctCount(value: unknown, nested = false): number {
   if (!Array.isArray(value)) return 0;
   const sets = (nested ? value : [value]).filter(Array.isArray) as unknown[][];
-  if (sets.length === 1) return sets[0].reduce<number>((n, item) => (item === null || item === undefined ? n : n + 1), 0);
-  const seen = new Set<unknown>();
-  for (const set of sets) for (const item of set) if (item !== null && item !== undefined) seen.add(item);
-  return seen.size;
+  if (sets.length === 0) return 0;
+  const largest = sets.reduce((a, b) => (b.length > a.length ? b : a));
+  if (sets.length === 1) return countPresent(largest);
+  const others = new Set<unknown>();
+  for (const set of sets) {
+    if (set === largest) continue;
+    for (const item of set) if (item !== null && item !== undefined) others.add(item);
+  }
+  let count = others.size;
+  for (const item of largest) if (item !== null && item !== undefined && !others.has(item)) count += 1;
+  return count;
+}
+
+function countPresent(set: readonly unknown[]): number {
+  let count = 0;
+  for (const item of set) if (item !== null && item !== undefined) count += 1;
+  return count;
 }
 
 export const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
