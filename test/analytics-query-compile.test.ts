@@ -283,6 +283,36 @@ describe('paging', () => {
   });
 });
 
+describe('a series shapes only its page', () => {
+  // New York, hourly, over the two local days around the March DST gap: 47 buckets (the
+  // skipped 02:00 is absent). Rows are keyed by the wall-clock hour number.
+  const filters = { dateFrom: new Date('2024-03-09T05:00:00Z'), dateTo: new Date('2024-03-11T03:59:59.999Z') };
+  const wallHour = (day: number, hour: number) => Date.UTC(2024, 2, day, hour) / 3_600_000;
+  const input = { queryType: 'CALLS_OVER_TIME', granularity: 'HOUR', timezone: 'America/New_York', filters } as const;
+  const rows = [
+    { _id: { bucket: wallHour(9, 0) }, calls: 3, durationSum: 100 },
+    { _id: { bucket: wallHour(10, 3) }, calls: 1, durationSum: 7 },
+    { _id: { bucket: wallHour(10, 23) }, calls: 2, durationSum: 0 },
+  ];
+  const everyPoint = analyticsQuery({ principal, now: NOW, funnelStages: DEFAULT_FUNNEL_STAGES, input: { ...input, pageSize: 1000 } }).shape(rows).data;
+
+  it('has every bucket, the gap left out', () => {
+    expect(everyPoint).toHaveLength(47);
+    expect(everyPoint.map((point) => ('count' in point ? point.count : null)).filter((count) => count)).toEqual([3, 1, 2]);
+  });
+
+  it.each([
+    [1, 10],
+    [2, 10],
+    [5, 10],
+    [6, 10],
+    [2, 1000],
+  ])('page %i of %i equals paging the whole shaped series', (page, pageSize) => {
+    const paged = analyticsQuery({ principal, now: NOW, funnelStages: DEFAULT_FUNNEL_STAGES, input: { ...input, page, pageSize } });
+    expect(paged.shape(rows)).toEqual({ queryType: 'CALLS_OVER_TIME', ...pageRows(everyPoint, { page, pageSize }), page, pageSize });
+  });
+});
+
 describe('validation comes before any pipeline is built', () => {
   it.each([
     [{ queryType: 'CALL_COUNT', timezone: 'Mars/Olympus_Mons' }, 'input.timezone'],

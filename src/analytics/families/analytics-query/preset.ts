@@ -2,6 +2,7 @@ import type { CallQuery } from '../../query/call-query.ts';
 import type { CallField } from '../../query/conditions.ts';
 import type { Expression } from '../../query/expression.ts';
 import type { TimeRange } from '../../query/scope.ts';
+import type { Page } from './page.ts';
 import type { Granularity } from './query-types.ts';
 import type { AnalyticsRow } from './rows.ts';
 
@@ -27,6 +28,12 @@ export interface QueryTypePlan {
   query: QueryParts;
   /** Every row of the answer, sorted, before paging. */
   shape(rows: readonly Record<string, unknown>[]): AnalyticsRow[];
+  /**
+   * One page of the answer and the number of rows before paging, for a type that knows its
+   * rows before the query runs (the buckets of a series): it shapes only the page asked for.
+   * Must equal paging what `shape` returns.
+   */
+  shapePage?(rows: readonly Record<string, unknown>[], page: Page): { data: AnalyticsRow[]; total: number };
 }
 
 /** A query type: a preset over the query core plus its own shaping. */
