@@ -4,12 +4,15 @@
  * a plain TypeScript loop computing the same answer (the floor), with their ratios and the
  * process's peak RSS. The bare pipeline runs on the embedded store's default engine (the
  * compiled executor, mingo as its fallback) and again on mingo alone (`mingo med`).
+ * It also reports, per row, what GraphQL adds to a request: request time minus the time spent in the
+ * store during that request.
  * Flags: --calls N, --runs N, --only TEXT, --no-mingo (skip the reference engine column).
  */
 import { parseArgs } from 'node:util';
 import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { createGateway } from '../src/graphql/yoga.ts';
+import type { CallStore } from '../src/store/call-store.ts';
 import { DEFAULT_FUNNEL_STAGES } from '../src/analytics/call-document.ts';
 import { demoApiKeys } from '../src/sample/demo-keys.ts';
 import { generateSampleCalls } from '../src/sample/generate.ts';
@@ -55,7 +58,27 @@ const context: BenchContext = {
   admin: { tenantId: adminKey.tenant_id, userEmail: adminKey.user_email, role: 'super_admin' },
   config: { funnelStages: DEFAULT_FUNNEL_STAGES },
 };
-const yoga = createGateway({ store, now: () => NOW, graphiql: false, logger: { error: console.error, warn: () => {}, info: () => {} } });
+/**
+ * The gateway's store, timed: the milliseconds each GraphQL request spends inside `aggregate`
+ * (requests run one at a time), so that request time minus store time is what GraphQL itself
+ * adds to that very request — a paired figure, free of the run-to-run noise between a
+ * GraphQL run and a separate bare run.
+ */
+let storeMs = 0;
+const timedStore: CallStore = {
+  engine: store.engine,
+  aggregate: async (pipeline, options) => {
+    const start = performance.now();
+    try {
+      return await store.aggregate(pipeline, options);
+    } finally {
+      storeMs += performance.now() - start;
+    }
+  },
+  findApiKeys: (hashes) => store.findApiKeys(hashes),
+  close: () => store.close(),
+};
+const yoga = createGateway({ store: timedStore, now: () => NOW, graphiql: false, logger: { error: console.error, warn: () => {}, info: () => {} } });
 
 console.log(`dialgraph bench — ${calls.length.toLocaleString('en')} calls generated in ${fmt(genMs)} ms; resident RSS ${mb(residentRss)}`);
 console.log(`tenant rows use ${tenantId} (${tenantCalls.toLocaleString('en')} calls); ${runs} timed runs after 1 warm-up; now = ${NOW.toISOString()}\n`);
@@ -76,23 +99,32 @@ async function graphql(scenario: BenchScenario, queries: readonly string[]): Pro
   }
 }
 
-const header = ['scenario', 'GraphQL med', 'GraphQL p95', 'bare med', 'mingo med', 'floor med', 'GraphQL/bare', 'bare/floor', 'mingo/compiled'];
+const header = ['scenario', 'GraphQL med', 'GraphQL p95', 'bare med', 'mingo med', 'floor med', 'GraphQL/bare', 'GraphQL added', '(bare+added)/bare', 'bare/floor', 'mingo/compiled'];
 const selected = scenarios.filter((scenario) => !values.only || scenario.name.includes(values.only));
-const measured = new Map<string, { gql: number; p95: number; bare: number; floor: number; mingo?: number }>();
+const measured = new Map<string, { gql: number; p95: number; bare: number; floor: number; overhead: number; mingo?: number }>();
 
 // The default engine first, so its peak RSS is not inflated by mingo's copies.
 for (const scenario of selected) {
   const pipelines = scenario.pipelines(context);
   const built = typeof scenario.query === 'function' ? scenario.query(context) : scenario.query;
   const queries = Array.isArray(built) ? built : [built];
+  const overheads: number[] = [];
+  const sendTimed = async () => {
+    storeMs = 0;
+    const start = performance.now();
+    await graphql(scenario, queries);
+    overheads.push(performance.now() - start - storeMs);
+  };
   const [gqlSamples, bareSamples, floorSamples] = await timeInterleaved(
-    [() => graphql(scenario, queries), async () => { for (const p of pipelines) await store.aggregate(p); }, () => scenario.floor(context)],
+    [sendTimed, async () => { for (const p of pipelines) await store.aggregate(p); }, () => scenario.floor(context)],
     runs,
   );
   const gql = summarize(gqlSamples);
   const bare = summarize(bareSamples);
   const floor = summarize(floorSamples);
-  measured.set(scenario.name, { gql: gql.median, p95: gql.p95, bare: bare.median, floor: floor.median });
+  // The first entry is the warm-up request.
+  const overhead = summarize(overheads.slice(1)).median;
+  measured.set(scenario.name, { gql: gql.median, p95: gql.p95, bare: bare.median, floor: floor.median, overhead });
   console.log(`  done: ${scenario.name}`);
 }
 const compiledPeakRss = peakRss();
@@ -111,7 +143,7 @@ const rows: string[][] = selected.map((scenario) => {
   const m = measured.get(scenario.name)!;
   return [
     scenario.name, fmt(m.gql), fmt(m.p95), fmt(m.bare), m.mingo === undefined ? '–' : fmt(m.mingo), fmt(m.floor),
-    ratio(m.gql, m.bare), ratio(m.bare, m.floor), m.mingo === undefined ? '–' : ratio(m.mingo, m.bare),
+    ratio(m.gql, m.bare), fmt(m.overhead), ratio(m.bare + m.overhead, m.bare), ratio(m.bare, m.floor), m.mingo === undefined ? '–' : ratio(m.mingo, m.bare),
   ];
 });
 
@@ -119,6 +151,10 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].l
 const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
 console.log(`\ntimes in ms\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const row of rows) console.log(line(row));
+console.log(
+  '\nGraphQL added: median, over the GraphQL runs, of request time minus the time spent inside the store in that same request\n' +
+    '(HTTP handling, auth, validation, compiling the query, shaping, executing and serializing the response, and the client parsing it).',
+);
 const batched = measured.get('_entities: 100 assistants, 1 request');
 const separate = measured.get('_entities: 100 separate 1-assistant requests');
 if (batched && separate) {

@@ -20,20 +20,40 @@ export async function time(work: () => unknown, runs: number): Promise<number[]>
 export const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 export const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 
+/** A young-generation collection (needs `--expose-gc`; a no-op without it). */
+const collectYoungGarbage = (): void => (globalThis.gc as ((options: { type: 'minor' }) => void) | undefined)?.({ type: 'minor' });
+
+/** Bigger than any CPU cache of the machines this runs on. */
+const CACHE_SWEEP = new Int32Array(64 * 1024 * 1024 / 4);
+let sweepSink = 0;
+
+/** Reads one value per cache line of `CACHE_SWEEP`, evicting whatever the last run left warm. */
+function sweepCaches(): void {
+  let sum = 0;
+  for (let i = 0; i < CACHE_SWEEP.length; i += 16) sum += CACHE_SWEEP[i];
+  sweepSink += sum;
+}
+
 /**
  * Times several contenders round-robin: one warm-up each, then `runs` rounds in which each
- * runs once. Interleaving spreads GC pauses and cache state over all of them instead of
- * charging one contender for garbage another left behind.
+ * runs once. Before every timed run (untimed) the CPU caches are swept and the young
+ * generation is collected, so every run starts from the same state: no contender pays for
+ * the short-lived garbage another left behind (the floor loops allocate a lot), and none
+ * starts warm because the one before it read the same data (the bare pipeline right after
+ * the GraphQL request that ran it) or cold because it streamed the whole store (a floor loop).
  */
 export async function timeInterleaved(contenders: readonly (() => unknown)[], runs: number): Promise<number[][]> {
   for (const work of contenders) await work();
   const samples = contenders.map(() => [] as number[]);
   for (let round = 0; round < runs; round += 1) {
     for (const [i, work] of contenders.entries()) {
+      sweepCaches();
+      collectYoungGarbage();
       const start = performance.now();
       await work();
       samples[i].push(performance.now() - start);
     }
   }
+  if (sweepSink === Number.MIN_SAFE_INTEGER) console.log(sweepSink); // keeps the sweep from being optimized away
   return samples;
 }
