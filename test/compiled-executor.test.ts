@@ -5,6 +5,7 @@
  * pins MongoDB's answer (the compiled executor follows MongoDB) and says how mingo differs.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { withFlatStrings } from '../src/store/embedded/compiled/flat-constants.ts';
 import type { CallDocument } from '../src/analytics/call-document.ts';
 import type { Pipeline } from '../src/store/call-store.ts';
 import { OPERATOR_TABLE, operatorRoles, type SupportedOperator } from '../src/store/embedded/compiled/operator-table.ts';
@@ -505,5 +506,22 @@ describe('the operator table', () => {
       $literal: 'expression', $isNumber: 'expression', $size: 'expression', $setDifference: 'expression',
       $year: 'expression', $month: 'expression',
     });
+  });
+});
+
+describe('pipeline constants', () => {
+  it('are compiled from a flat copy: same values, the caller’s pipeline untouched', () => {
+    const at = new Date('2024-06-01T00:00:00Z');
+    const query = 'query { _entities(representations: [{ id: "assistant-0001-with-a-long-id" }]) }';
+    // A slice of a longer text, as graphql-js's lexer hands out string arguments.
+    const sliced = query.slice(query.indexOf('assistant'), query.indexOf('assistant') + 29);
+    const pipeline = [{ $match: { assistant_id: { $in: [sliced, null] }, started_at: { $gte: at } } }, { $group: { _id: '$assistant_id', n: { $sum: 1 } } }];
+    const before = structuredClone(pipeline);
+    const copy = withFlatStrings(pipeline);
+    expect(copy).toEqual(pipeline);
+    expect(copy).not.toBe(pipeline);
+    expect(copy[0].$match.started_at.$gte).toBe(at);
+    expect(pipeline).toEqual(before);
+    expect(copy[0].$match.assistant_id.$in[0]).toBe('assistant-0001-with-a-long-id');
   });
 });

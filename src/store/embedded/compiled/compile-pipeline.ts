@@ -5,6 +5,7 @@ import { createExpressionScope } from './expression-scope.ts';
 import { lookupOperator } from './operator-table.ts';
 import type { StageContext, StagePlan } from './pipeline-types.ts';
 import { ScanCursor } from './scan-cursor.ts';
+import { withFlatStrings } from './flat-constants.ts';
 import { addFieldsSortStage, fusesAddFieldsIntoSort } from './sort-stage.ts';
 
 /** A pipeline the compiled executor can run: one plan per stage, and the scan position they share. */
@@ -27,7 +28,7 @@ export type CompileResult = { readonly ok: true; readonly pipeline: CompiledPipe
 export function compilePipeline(pipeline: readonly unknown[]): CompileResult {
   try {
     const cursor = new ScanCursor();
-    return { ok: true, pipeline: { stages: compileStages(pipeline, { inFacet: false, cursor }), cursor } };
+    return { ok: true, pipeline: { stages: compileStages(withFlatStrings(pipeline), { inFacet: false, cursor }), cursor } };
   } catch (error) {
     if (error instanceof UnsupportedPipelineError || error instanceof CompiledBailout) return { ok: false, reason: error.message };
     throw error;
