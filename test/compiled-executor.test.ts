@@ -515,13 +515,16 @@ describe('pipeline constants', () => {
     const query = 'query { _entities(representations: [{ id: "assistant-0001-with-a-long-id" }]) }';
     // A slice of a longer text, as graphql-js's lexer hands out string arguments.
     const sliced = query.slice(query.indexOf('assistant'), query.indexOf('assistant') + 29);
-    const pipeline = [{ $match: { assistant_id: { $in: [sliced, null] }, started_at: { $gte: at } } }, { $group: { _id: '$assistant_id', n: { $sum: 1 } } }];
+    const match = { assistant_id: { $in: [sliced, null] }, started_at: { $gte: at } };
+    const pipeline = [{ $match: match }, { $group: { _id: '$assistant_id', n: { $sum: 1 } } }];
     const before = structuredClone(pipeline);
     const copy = withFlatStrings(pipeline);
     expect(copy).toEqual(pipeline);
     expect(copy).not.toBe(pipeline);
-    expect(copy[0].$match.started_at.$gte).toBe(at);
+    const copiedMatch = copy[0]!.$match as typeof match;
+    expect(copiedMatch).not.toBe(match);
+    expect(copiedMatch.started_at.$gte).toBe(at);
+    expect(copiedMatch.assistant_id.$in[0]).toBe('assistant-0001-with-a-long-id');
     expect(pipeline).toEqual(before);
-    expect(copy[0].$match.assistant_id.$in[0]).toBe('assistant-0001-with-a-long-id');
   });
 });
