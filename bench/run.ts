@@ -23,7 +23,7 @@ import { scenarios } from './scenarios/index.ts';
 const { values } = parseArgs({
   options: {
     calls: { type: 'string', default: '1000000' },
-    runs: { type: 'string', default: '9' },
+    runs: { type: 'string', default: '21' },
     only: { type: 'string' },
     'no-mingo': { type: 'boolean', default: false },
   },
