@@ -44,6 +44,19 @@ function columnReader(name: string, cursor: ScanCursor | undefined): (object: Ro
  * (missing ones left out). Arrays nested in arrays are not modelled and bail out.
  */
 export function compileExpressionPath(path: string, cursor?: ScanCursor): Evaluate {
+  return compilePath(path, cursor, (items, readers, from) => traverseArray(items, readers.slice(from)));
+}
+
+/**
+ * Walks `path` from the row: the first segment through the scan's column, the rest through
+ * sub-documents. A value that is not a sub-document ends the walk as missing; an array met
+ * before the last segment is handed to `onArray` with the readers still to apply.
+ */
+function compilePath(
+  path: string,
+  cursor: ScanCursor | undefined,
+  onArray: (items: readonly unknown[], readers: readonly ((object: Row) => unknown)[], from: number) => unknown,
+): Evaluate {
   const segments = splitPath(path);
   const first = columnReader(segments[0], cursor);
   if (segments.length === 1) return first;
@@ -51,7 +64,7 @@ export function compileExpressionPath(path: string, cursor?: ScanCursor): Evalua
   return (row) => {
     let value = first(row);
     for (let i = 0; i < rest.length; i++) {
-      if (Array.isArray(value)) return traverseArray(value, rest.slice(i));
+      if (Array.isArray(value)) return onArray(value, rest, i);
       if (!isPlainObject(value)) return undefined;
       value = rest[i](value);
     }
@@ -88,19 +101,9 @@ function traverseArray(items: readonly unknown[], readers: readonly ((object: Ro
  * crosses an array before its last segment (MongoDB fans out over the elements) bails out.
  */
 export function compileQueryPath(path: string, cursor?: ScanCursor): Evaluate {
-  const segments = splitPath(path);
-  const first = columnReader(segments[0], cursor);
-  if (segments.length === 1) return first;
-  const rest = segments.slice(1).map(fieldReader);
-  return (row) => {
-    let value = first(row);
-    for (let i = 0; i < rest.length; i++) {
-      if (Array.isArray(value)) throw new CompiledBailout(`a query path through an array (${path})`);
-      if (!isPlainObject(value)) return undefined;
-      value = rest[i](value);
-    }
-    return value;
-  };
+  return compilePath(path, cursor, () => {
+    throw new CompiledBailout(`a query path through an array (${path})`);
+  });
 }
 
 /**
