@@ -65,6 +65,6 @@ export function analyticsQuery(options: {
       ...plan.query,
       where: [...where, ...(plan.query.where ?? [])],
     },
-    shape: (rows) => ({ queryType: input.queryType, ...(plan.shapePage?.(rows, page) ?? pageRows(plan.shape(rows), page)), ...page }),
+    shape: (rows) => ({ queryType: input.queryType, ...('shapePage' in plan ? plan.shapePage(rows, page) : pageRows(plan.shape(rows), page)), ...page }),
   };
 }

@@ -23,18 +23,15 @@ export interface PresetContext {
  */
 export type QueryParts = Pick<CallQuery, 'where' | 'groups' | 'derive' | 'sort'>;
 
-/** One query type, planned: its query parts and how to shape the pipeline's rows. */
-export interface QueryTypePlan {
-  query: QueryParts;
-  /** Every row of the answer, sorted, before paging. */
-  shape(rows: readonly Record<string, unknown>[]): AnalyticsRow[];
-  /**
-   * One page of the answer and the number of rows before paging, for a type that knows its
-   * rows before the query runs (the buckets of a series): it shapes only the page asked for.
-   * Must equal paging what `shape` returns.
-   */
-  shapePage?(rows: readonly Record<string, unknown>[], page: Page): { data: AnalyticsRow[]; total: number };
-}
+/**
+ * One query type, planned: its query parts and how to shape the pipeline's rows — either
+ * every row (sorted, then paged by `analyticsQuery`), or, for a type that knows its rows
+ * before the query runs (the buckets of a series), just the page asked for and the row count.
+ */
+export type QueryTypePlan = { query: QueryParts } & (
+  | { shape(rows: readonly Record<string, unknown>[]): AnalyticsRow[] }
+  | { shapePage(rows: readonly Record<string, unknown>[], page: Page): { data: AnalyticsRow[]; total: number } }
+);
 
 /** A query type: a preset over the query core plus its own shaping. */
 export type QueryTypePreset = (context: PresetContext) => QueryTypePlan;

@@ -18,35 +18,32 @@ import type { AnalyticsRow } from './rows.ts';
 export const timeSeries: QueryTypePreset = ({ zone, granularity, range }) => {
   const buckets = enumerateBuckets({ zone, unit: granularity, from: range.from, to: range.to, argument: 'input.granularity' });
   const bucket = bucketIndexExpression(granularity, localMillisOver(zone, range)) as Expression;
-  const pointsOf = (rows: readonly Record<string, unknown>[], from: number, to: number): AnalyticsRow[] => {
-    // Bucket indexes are consecutive numbers (a few missing across DST gaps): an array by
-    // offset from the first finds a bucket's row without hashing.
-    const first = buckets[0]?.index ?? 0;
-    const byOffset: (Record<string, unknown> | undefined)[] = [];
-    for (const row of rows) {
-      const index = keyPart(row, 'bucket');
-      if (typeof index === 'number' && index >= first) byOffset[index - first] = row;
-    }
-    return buckets.slice(from, to).map(({ index, label, start }) => {
-      const row = byOffset[index - first];
-      const calls = num(row?.calls);
-      return {
-        kind: 'TimeSeriesPoint',
-        date: label,
-        bucketStart: start,
-        count: calls,
-        avgDuration: calls > 0 ? round2(num(row?.durationSum) / calls) : null,
-      };
-    });
-  };
   return {
     query: { groups: [{ by: { bucket }, accumulate: { calls: PARTIALS.calls, durationSum: PARTIALS.durationSum } }] },
-    shape: (rows) => pointsOf(rows, 0, buckets.length),
     // Every bucket is a row, so the page is known before shaping: a 90-day hourly series
     // shapes its 1,000-point page, not all 2,160 points.
     shapePage: (rows, page) => {
+      // Bucket indexes are consecutive numbers (a few missing across DST gaps): an array by
+      // offset from the first finds a bucket's row without hashing.
+      const first = buckets[0]?.index ?? 0;
+      const byOffset: (Record<string, unknown> | undefined)[] = [];
+      for (const row of rows) {
+        const index = keyPart(row, 'bucket');
+        if (typeof index === 'number' && index >= first) byOffset[index - first] = row;
+      }
       const from = (page.page - 1) * page.pageSize;
-      return { data: pointsOf(rows, from, from + page.pageSize), total: buckets.length };
+      const data = buckets.slice(from, from + page.pageSize).map(({ index, label, start }): AnalyticsRow => {
+        const row = byOffset[index - first];
+        const calls = num(row?.calls);
+        return {
+          kind: 'TimeSeriesPoint',
+          date: label,
+          bucketStart: start,
+          count: calls,
+          avgDuration: calls > 0 ? round2(num(row?.durationSum) / calls) : null,
+        };
+      });
+      return { data, total: buckets.length };
     },
   };
 };
