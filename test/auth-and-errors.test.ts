@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hashApiKey } from '../src/auth/hash-key.ts';
 import { createGateway } from '../src/graphql/yoga.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { QueryTimeoutError, StoreUnavailableError } from '../src/store/errors.ts';
@@ -10,6 +11,12 @@ const NOW = '2024-06-30T12:00:00.000Z';
 const QUERY = '{ callsByPhoneNumber { phoneNumber totalCalls } }';
 
 describe('API keys', () => {
+  it('are stored and looked up as their SHA-256 hex (changing it would lock out every stored key)', () => {
+    // FIPS 180-2 test vectors.
+    expect(hashApiKey('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashApiKey('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
   const gateway = testGateway({ calls: [call({ started_at: '2024-06-29T10:00:00Z', platform_number: '+1555' })], now: NOW });
 
   it.each([

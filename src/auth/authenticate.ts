@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import type { ApiKeyRecord } from '../analytics/call-document.ts';
 import type { Principal } from '../analytics/query/principal.ts';
 import type { CallStore } from '../store/call-store.ts';
@@ -21,24 +20,23 @@ export class AuthenticationError extends Error {
   }
 }
 
-/** A per-request loader of key records by hash, so every lookup in one request is one query. */
-export function createKeyLoader(store: CallStore): DataLoader<string, ApiKeyRecord | null> {
-  return new DataLoader(async (hashes) => {
-    const records = await store.findApiKeys(hashes);
-    const byHash = new Map(records.map((record) => [record.key_hash, record]));
-    return hashes.map((hash) => byHash.get(hash) ?? null);
-  });
+/**
+ * The key record with this hash, or null. A request carries one key, so this is one lookup
+ * (no batching loader: it would only add a tick and a cache to every request).
+ */
+export function keyLookup(store: Pick<CallStore, 'findApiKeys'>): (keyHash: string) => Promise<ApiKeyRecord | null> {
+  return async (keyHash) => (await store.findApiKeys([keyHash])).find((record) => record.key_hash === keyHash) ?? null;
 }
 
 /** Resolves `Authorization: Bearer <key>` to a principal, or throws `AuthenticationError`. */
 export async function authenticate(
   authorization: string | null,
-  keys: DataLoader<string, ApiKeyRecord | null>,
+  findKey: (keyHash: string) => Promise<ApiKeyRecord | null>,
 ): Promise<Principal> {
   if (!authorization) throw new AuthenticationError('missing');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new AuthenticationError('malformed');
-  const record = await keys.load(hashApiKey(match[1]));
+  const record = await findKey(hashApiKey(match[1]));
   if (!record) throw new AuthenticationError('unknown');
   if (record.revoked_at) throw new AuthenticationError('revoked');
   return { tenantId: record.tenant_id, userId: record.user_id ?? null, userEmail: record.user_email, role: record.role };

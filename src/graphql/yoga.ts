@@ -2,7 +2,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_FUNNEL_STAGES } from '../analytics/call-document.ts';
-import { AuthenticationError, authenticate, createKeyLoader } from '../auth/authenticate.ts';
+import { AuthenticationError, authenticate, keyLookup } from '../auth/authenticate.ts';
 import type { CallStore, Pipeline } from '../store/call-store.ts';
 import type { GatewayConfig, GraphQLContext } from './context.ts';
 import { createErrorMasker, type Logger } from './errors.ts';
@@ -30,6 +30,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
   const { store, now = () => new Date(), logger = console } = options;
   const config: GatewayConfig = { funnelStages: DEFAULT_FUNNEL_STAGES, ...options.config };
   const graphiql = options.graphiql ?? {};
+  const findKey = keyLookup(store);
 
   return createYoga<Record<string, unknown>, GraphQLContext>({
     // The subgraph schema: every field plus `_service`/`_entities`, so a gateway can federate it.
@@ -52,7 +53,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
             shouldPersistHeaders: false,
           },
     context: async ({ request }): Promise<GraphQLContext> => {
-      const principal = await authenticate(request.headers.get('authorization'), createKeyLoader(store)).catch((error: unknown) => {
+      const principal = await authenticate(request.headers.get('authorization'), findKey).catch((error: unknown) => {
         if (error instanceof AuthenticationError) {
           throw new GraphQLError(error.message, {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
