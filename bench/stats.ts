@@ -17,6 +17,15 @@ export async function time(work: () => unknown, runs: number): Promise<number[]>
   return samples;
 }
 
+/**
+ * Median over rounds of `a[i] / b[i]`: the ratio of two contenders timed in the same rounds
+ * (`timeInterleaved`), so that each pair shares that round's machine state. The ratio of the
+ * two medians instead compares runs from different rounds and moves with the noise of both.
+ */
+export function medianRatio(a: readonly number[], b: readonly number[]): number {
+  return summarize(a.map((value, i) => value / b[i])).median;
+}
+
 export const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 export const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 
