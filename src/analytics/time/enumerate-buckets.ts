@@ -8,10 +8,32 @@ import { offsetAt } from './zone-offset.ts';
 /** One local bucket of a series. */
 export interface Bucket {
   /** The index `bucketIndexExpression` gives the calls in this bucket. */
-  index: number;
-  label: string;
+  readonly index: number;
+  readonly label: string;
   /** The instant the local bucket begins (the first existing one, across a DST gap). */
-  start: Date;
+  readonly start: Date;
+}
+
+/**
+ * A listed bucket: its label and start `Date` are made when read. A series lists every bucket
+ * of its range (for the total and the empty ones) but shapes only one page, so a 90-day hourly
+ * series makes 1,000 labels and dates instead of 2,160.
+ */
+class ListedBucket implements Bucket {
+  constructor(
+    private readonly unit: BucketUnit,
+    readonly index: number,
+    private readonly startMs: number,
+  ) {}
+
+  get label(): string {
+    return bucketLabel(this.unit, this.index);
+  }
+
+  /** A new Date on every read, so no caller can change another's. */
+  get start(): Date {
+    return new Date(this.startMs);
+  }
 }
 
 /** What `enumerateBuckets` needs. */
@@ -64,7 +86,7 @@ function listBuckets(range: { zone: string; unit: BucketUnit; first: number; las
     // The first instant at or after the bucket's wall start shows a later bucket's time: no
     // instant of this zone falls into this bucket.
     if (start.wall < bucketWallStart(unit, index + 1)) {
-      buckets.push({ index, label: bucketLabel(unit, index), start: new Date(start.instant) });
+      buckets.push(new ListedBucket(unit, index, start.instant));
     }
     start = next;
   }
