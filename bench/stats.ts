@@ -45,21 +45,24 @@ function sweepCaches(): void {
 
 /**
  * Times several contenders round-robin: one warm-up each, then `runs` rounds in which each
- * runs once. Before every timed run (untimed) the CPU caches are swept and the young
- * generation is collected, so every run starts from the same state: no contender pays for
- * the short-lived garbage another left behind (the floor loops allocate a lot), and none
- * starts warm because the one before it read the same data (the bare pipeline right after
- * the GraphQL request that ran it) or cold because it streamed the whole store (a floor loop).
+ * runs once. Each round starts with the next contender (round r runs contender r first), so
+ * none always runs first after the round before it. Before every timed run (untimed) the CPU
+ * caches are swept and the young generation is collected, so every run starts from the same
+ * state: no contender pays for the short-lived garbage another left behind (the floor loops
+ * allocate a lot), and none starts warm because the one before it read the same data (the
+ * bare pipeline right after the GraphQL request that ran it) or cold because it streamed the
+ * whole store (a floor loop). `samples[i][r]` is contender i's time in round r.
  */
 export async function timeInterleaved(contenders: readonly (() => unknown)[], runs: number): Promise<number[][]> {
   for (const work of contenders) await work();
   const samples = contenders.map(() => [] as number[]);
   for (let round = 0; round < runs; round += 1) {
-    for (const [i, work] of contenders.entries()) {
+    for (let step = 0; step < contenders.length; step += 1) {
+      const i = (round + step) % contenders.length;
       sweepCaches();
       collectYoungGarbage();
       const start = performance.now();
-      await work();
+      await contenders[i]();
       samples[i].push(performance.now() - start);
     }
   }
