@@ -17,7 +17,7 @@ import { DEFAULT_FUNNEL_STAGES } from '../src/analytics/call-document.ts';
 import { demoApiKeys } from '../src/sample/demo-keys.ts';
 import { generateSampleCalls } from '../src/sample/generate.ts';
 import type { BenchContext, BenchScenario } from './scenario.ts';
-import { fmt, medianRatio, ratio, summarize, time, timeInterleaved } from './stats.ts';
+import { fmt, medianRatio, ratio, summarize, time, timeInterleaved, times } from './stats.ts';
 import { scenarios } from './scenarios/index.ts';
 
 const { values } = parseArgs({
@@ -143,7 +143,7 @@ const rows: string[][] = selected.map((scenario) => {
   const m = measured.get(scenario.name)!;
   return [
     scenario.name, fmt(m.gql), fmt(m.p95), fmt(m.bare), m.mingo === undefined ? '–' : fmt(m.mingo), fmt(m.floor),
-    ratio(m.gql, m.bare), `${m.perRound.toFixed(2)}×`, fmt(m.overhead), ratio(m.bare + m.overhead, m.bare), ratio(m.bare, m.floor), m.mingo === undefined ? '–' : ratio(m.mingo, m.bare),
+    ratio(m.gql, m.bare), times(m.perRound), fmt(m.overhead), ratio(m.bare + m.overhead, m.bare), ratio(m.bare, m.floor), m.mingo === undefined ? '–' : ratio(m.mingo, m.bare),
   ];
 });
 

@@ -27,7 +27,9 @@ export function medianRatio(a: readonly number[], b: readonly number[]): number 
 }
 
 export const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
-export const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+/** A factor as the tables print it: `1.07×`. */
+export const times = (factor: number): string => `${factor.toFixed(2)}×`;
+export const ratio = (a: number, b: number): string => (b > 0 ? times(a / b) : '–');
 
 /** A young-generation collection (needs `--expose-gc`; a no-op without it). */
 const collectYoungGarbage = (): void => (globalThis.gc as ((options: { type: 'minor' }) => void) | undefined)?.({ type: 'minor' });
