@@ -46,7 +46,7 @@ describe('loadCallsFile: bad files', () => {
     const error = await loadCallsFile(path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataFileError);
     expect(error).toMatchObject({ name: 'DataFileError', path, line: 3 });
-    expect((error as Error).message).toBe(`${path}:3: started_at is missing or not a date`);
+    expect((error as Error).message).toBe(`${path}:3: started_at: is missing (expected a date ({"$date": …}))`);
   });
 
   it('names both lines of a duplicate _id (CRLF file, blank line counted)', async () => {
@@ -78,14 +78,14 @@ describe('loadCallsFile: bad files', () => {
       { line: '{"_id": "x", ', problem: /^not valid Extended JSON \(/ },
       { line: '[1, 2]', problem: /^not a JSON object$/ },
       { line: '"just a string"', problem: /^not a JSON object$/ },
-      { line: variant({ _id: undefined }), problem: /^_id is missing or not a string or ObjectId$/ },
-      { line: variant({ _id: 42 }), problem: /^_id is missing or not a string or ObjectId$/ },
-      { line: variant({ tenant_id: '' }), problem: /^tenant_id is missing or not a non-empty string$/ },
-      { line: variant({ started_at: '2024-01-01T00:00:00Z' }), problem: /^started_at is missing or not a date$/ },
-      { line: variant({ started_at: { $date: 'yesterday' } }), problem: /^started_at is missing or not a date$/ },
-      { line: variant({ channel: 'fax' }), problem: /^channel "fax" is not one of web, phone$/ },
-      { line: variant({ direction: undefined }), problem: /^direction is missing \(expected one of inbound, outbound, internal\)$/ },
-      { line: variant({ status: 'NO_ANSWER' }), problem: /^status "NO_ANSWER" is not one of completed, no-answer, busy, failed, voicemail, canceled$/ },
+      { line: variant({ _id: undefined }), problem: /^_id: is missing \(expected a non-empty string or ObjectId\)$/ },
+      { line: variant({ _id: 42 }), problem: /^_id: 42 is not a non-empty string or ObjectId$/ },
+      { line: variant({ tenant_id: '' }), problem: /^tenant_id: is empty \(expected a non-empty string\)$/ },
+      { line: variant({ started_at: '2024-01-01T00:00:00Z' }), problem: /^started_at: "2024-01-01T00:00:00Z" is not a date/ },
+      { line: variant({ started_at: { $date: 'yesterday' } }), problem: /^started_at: Invalid Date is not a date/ },
+      { line: variant({ channel: 'fax' }), problem: /^channel: "fax" is not one of web, phone$/ },
+      { line: variant({ direction: undefined }), problem: /^direction: is missing \(expected one of inbound, outbound, internal\)$/ },
+      { line: variant({ status: 'NO_ANSWER' }), problem: /^status: "NO_ANSWER" is not one of completed, no-answer, busy, failed, voicemail, canceled$/ },
       { line: variant({ _id: { $oid: 'not-hex' } }), problem: /^not valid Extended JSON \(/ },
     ])('$line', async ({ line, problem }) => {
       const path = join(dir, 'calls.ndjson');

@@ -7,6 +7,7 @@ import { upsertApiKeys } from '../../store/mongo/api-keys.ts';
 import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../mongo-connection.ts';
 import { ensureIndexes } from '../../store/mongo/indexes.ts';
 import { insertCalls } from '../../store/mongo/insert-calls.ts';
+import { assertCallDocuments } from '../../store/load/assert-call-documents.ts';
 import { CALLS_COLLECTION } from '../../store/mongo/mongo-store.ts';
 import { readPositiveInt, UsageError, type Command, type OptionValues } from '../command.ts';
 import { createProgressBar } from '../progress-bar.ts';
@@ -54,10 +55,12 @@ export const seedCommand: Command = {
   },
   async run(values) {
     const flags = readSeedFlags(values);
+    const calls = generateSampleCalls({ calls: flags.calls, seed: flags.seed, days: flags.days, now: new Date() });
+    // What reaches MongoDB passes the checks a data file must pass (DESIGN 2.3), before anything is dropped.
+    assertCallDocuments(calls, 'sample calls');
     await withMongoStore(values, async (_store, db) => {
       if (flags.drop) await dropCalls(db);
 
-      const calls = generateSampleCalls({ calls: flags.calls, seed: flags.seed, days: flags.days, now: new Date() });
       const bar = createProgressBar({ total: calls.length, label: 'calls inserted' });
       const result = await insertCalls({ db, calls, batchSize: BATCH_SIZE, onProgress: (done) => bar.update(done) });
       bar.finish();

@@ -6,6 +6,8 @@ export interface DataFileErrorOptions {
   readonly line?: number;
   /** 0-based array index (JSON array files such as `--keys`). */
   readonly entry?: number;
+  /** The field at fault (`ai_score`, `transfers[0].at`), when one is. */
+  readonly field?: string;
   /** What is wrong, e.g. `started_at is missing or not a date`. */
   readonly problem: string;
   readonly cause?: unknown;
@@ -23,16 +25,19 @@ export class DataFileError extends Error {
   readonly line?: number;
   /** 0-based entry index, when the problem is in one array entry. */
   readonly entry?: number;
+  /** The field at fault, when one is. */
+  readonly field?: string;
   /** The problem without the location prefix. */
   readonly problem: string;
 
   constructor(options: DataFileErrorOptions) {
-    const { path, line, entry, problem, cause } = options;
+    const { path, line, entry, field, problem, cause } = options;
     const where = line !== undefined ? `${path}:${line}` : entry !== undefined ? `${path}[${entry}]` : path;
     super(`${where}: ${problem}`, cause === undefined ? undefined : { cause });
     this.path = path;
     this.line = line;
     this.entry = entry;
+    this.field = field;
     this.problem = problem;
   }
 }

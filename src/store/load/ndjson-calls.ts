@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { CallDocument } from '../../analytics/call-document.ts';
 import { checkCallDocument } from './check-call-document.ts';
 import { DataFileError } from './data-file-error.ts';
+import { findDuplicateKey } from './find-duplicate-key.ts';
 import { parseExtendedJson } from './parse-extended-json.ts';
 
 export { DataFileError } from './data-file-error.ts';
@@ -12,10 +13,11 @@ export { DataFileError } from './data-file-error.ts';
  * `{"$date": {"$numberLong": "…"}}`). Blank lines are skipped; CRLF line ends and a leading
  * BOM are accepted. The file is streamed line by line, so only the documents stay in memory.
  *
- * Each document must pass `checkCallDocument`; an ObjectId `_id` becomes its 24-hex string
+ * Each document must pass `checkCallDocument` (every contract field against its type, DESIGN
+ * 2.3) and hold no duplicated JSON key; an ObjectId `_id` becomes its 24-hex string
  * because the embedded engine stores ids as strings. The first bad line, or a repeated
- * `_id`, rejects the whole load with a `DataFileError` naming the file and 1-based line
- * (`calls.ndjson:17: started_at is missing or not a date`): nothing is returned half-loaded.
+ * `_id`, rejects the whole load with a `DataFileError` naming the file, the 1-based line and the field
+ * (`calls.ndjson:17: ai_score: NaN is not a finite number from 0 to 100`): nothing is returned half-loaded.
  */
 export async function loadCallsFile(path: string): Promise<CallDocument[]> {
   const handle = await open(path, 'r').catch((error: unknown) => {
@@ -55,8 +57,12 @@ function parseLine(options: { text: string; path: string; line: number }): CallD
   } catch (error) {
     throw new DataFileError({ path, line, problem: `not valid Extended JSON (${messageOf(error)})`, cause: error });
   }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) {
+    throw new DataFileError({ path, line, field: duplicate, problem: `${duplicate}: the JSON key appears twice in one object` });
+  }
   const check = checkCallDocument(value);
-  if (!check.ok) throw new DataFileError({ path, line, problem: check.problem });
+  if (!check.ok) throw new DataFileError({ path, line, field: check.field, problem: check.problem });
   return check.call;
 }
 
