@@ -13,7 +13,7 @@ import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { createGateway } from '../src/graphql/yoga.ts';
 import type { CallStore } from '../src/store/call-store.ts';
-import { DEFAULT_FUNNEL_STAGES } from '../src/analytics/call-document.ts';
+import { DEFAULT_FUNNEL_STAGES } from '../src/contract/call-document.ts';
 import { demoApiKeys } from '../src/sample/demo-keys.ts';
 import { generateSampleCalls } from '../src/sample/generate.ts';
 import type { BenchContext, BenchScenario } from './scenario.ts';

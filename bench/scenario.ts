@@ -1,7 +1,7 @@
-import type { CallDocument } from '../src/analytics/call-document.ts';
-import type { Principal } from '../src/analytics/query/principal.ts';
+import type { CallDocument } from '../src/contract/call-document.ts';
+import type { Principal } from '../src/contract/principal.ts';
 import type { GatewayConfig } from '../src/graphql/context.ts';
-import type { Pipeline } from '../src/store/call-store.ts';
+import type { Pipeline } from '../src/contract/pipeline.ts';
 
 /** What every scenario gets: the resident calls and who asks. */
 export interface BenchContext {

@@ -8,8 +8,8 @@ import { payloadFilterConditions } from '../src/analytics/families/analytics-que
 import { ANALYTICS_QUERY_TYPES } from '../src/analytics/families/analytics-query/query-types.ts';
 import { UserInputError } from '../src/analytics/errors.ts';
 import { compileCallQuery } from '../src/analytics/query/compile-call-query.ts';
-import type { Principal } from '../src/analytics/query/principal.ts';
-import { DEFAULT_FUNNEL_STAGES } from '../src/analytics/call-document.ts';
+import type { Principal } from '../src/contract/principal.ts';
+import { DEFAULT_FUNNEL_STAGES } from '../src/contract/call-document.ts';
 import { buildSchema } from '../src/graphql/schema.ts';
 
 const NOW = new Date('2024-03-15T12:00:00.000Z');

@@ -24,8 +24,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallDocument } from '../src/analytics/call-document.ts';
-import { DEFAULT_FUNNEL_STAGES } from '../src/analytics/call-document.ts';
+import type { CallDocument } from '../src/contract/call-document.ts';
+import { DEFAULT_FUNNEL_STAGES } from '../src/contract/call-document.ts';
 import { UserInputError } from '../src/analytics/errors.ts';
 import { analyticsQuery, type AnalyticsQueryInput } from '../src/analytics/families/analytics-query/analytics-query.ts';
 import { ANALYTICS_QUERY_TYPES, GRANULARITIES } from '../src/analytics/families/analytics-query/query-types.ts';
@@ -40,12 +40,12 @@ import { phoneNumberQuery } from '../src/analytics/families/phone-numbers.ts';
 import type { CallFilterArgs } from '../src/analytics/filters/call-filter.ts';
 import { compileCallQuery } from '../src/analytics/query/compile-call-query.ts';
 import type { CallQuery } from '../src/analytics/query/call-query.ts';
-import type { Principal } from '../src/analytics/query/principal.ts';
+import type { Principal } from '../src/contract/principal.ts';
 import { CALL_DIMENSIONS } from '../src/analytics/registry/dimensions.ts';
 import { CALL_DIRECTION, CALL_STATUS, OUTCOME_TYPE, type CallState } from '../src/analytics/registry/enums.ts';
 import { METRIC_NAMES, type MetricName } from '../src/analytics/registry/metrics.ts';
 import { GROUPED_SORT_KEYS } from '../src/analytics/registry/sort-keys.ts';
-import type { Pipeline } from '../src/store/call-store.ts';
+import type { Pipeline } from '../src/contract/pipeline.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 
 const NOW = new Date('2024-11-10T12:00:00.000Z');

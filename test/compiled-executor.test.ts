@@ -6,8 +6,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { withFlatStrings } from '../src/store/embedded/compiled/flat-constants.ts';
-import type { CallDocument } from '../src/analytics/call-document.ts';
-import type { Pipeline } from '../src/store/call-store.ts';
+import type { CallDocument } from '../src/contract/call-document.ts';
+import type { Pipeline } from '../src/contract/pipeline.ts';
 import { OPERATOR_TABLE, operatorRoles, type SupportedOperator } from '../src/store/embedded/compiled/operator-table.ts';
 import { createEmbeddedStore, type EmbeddedExecutor } from '../src/store/embedded/embedded-store.ts';
 import { QueryTimeoutError } from '../src/store/errors.ts';

@@ -4,7 +4,7 @@ import { callSearchConditions, normalizeCallSearch, type CallSearchArgs } from '
 import { callStatsQuery } from '../src/analytics/families/dialer/call-stats.ts';
 import type { VocabularyPart } from '../src/analytics/families/dialer/call-vocabulary.ts';
 import { compileCallQuery } from '../src/analytics/query/compile-call-query.ts';
-import type { Principal } from '../src/analytics/query/principal.ts';
+import type { Principal } from '../src/contract/principal.ts';
 
 const NOW = new Date('2024-03-15T12:00:00.000Z');
 const account: Principal = { tenantId: 't1', userEmail: 'owner@t1.example', role: 'user' };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallDocument } from '../src/analytics/call-document.ts';
+import type { CallDocument } from '../src/contract/call-document.ts';
 import { call, KEYS, testKeys } from './support/calls.ts';
 import { testGateway } from './support/gateway.ts';
 

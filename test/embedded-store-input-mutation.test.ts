@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pipeline } from '../src/store/call-store.ts';
+import type { Pipeline } from '../src/contract/pipeline.ts';
 import { describeInputMutation } from '../src/store/embedded/input-mutation.ts';
 
 describe('describeInputMutation', () => {

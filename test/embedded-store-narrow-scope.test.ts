@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pipeline } from '../src/store/call-store.ts';
+import type { Pipeline } from '../src/contract/pipeline.ts';
 import { narrowScope } from '../src/store/embedded/narrow-scope.ts';
 
 const FROM = new Date('2024-03-01T00:00:00Z');

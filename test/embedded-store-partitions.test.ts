@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallDocument } from '../src/analytics/call-document.ts';
+import type { CallDocument } from '../src/contract/call-document.ts';
 import { type CallSegment, createCallPartitions } from '../src/store/embedded/call-partitions.ts';
 import type { NarrowedScope } from '../src/store/embedded/narrow-scope.ts';
 import { createScanSource } from '../src/store/embedded/scan-source.ts';

@@ -1,7 +1,8 @@
 import { Aggregator } from 'mingo';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiKeyRecord, CallDocument } from '../src/analytics/call-document.ts';
-import type { Pipeline } from '../src/store/call-store.ts';
+import type { CallDocument } from '../src/contract/call-document.ts';
+import type { ApiKeyRecord } from '../src/contract/api-key-record.ts';
+import type { Pipeline } from '../src/contract/pipeline.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { QueryTimeoutError } from '../src/store/errors.ts';
 import { handMadeCalls, hoursAfterBase } from './fixtures/hand-made-calls.ts';

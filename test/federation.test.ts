@@ -8,7 +8,7 @@ import {
   type EntityAnalyticsRow,
 } from '../src/analytics/families/entity-analytics.ts';
 import { compileCallQuery } from '../src/analytics/query/compile-call-query.ts';
-import type { Principal } from '../src/analytics/query/principal.ts';
+import type { Principal } from '../src/contract/principal.ts';
 import { buildSchema } from '../src/graphql/schema.ts';
 import { buildSubgraphSchema, printSubgraphSdl } from '../src/graphql/subgraph.ts';
 import { KEYS } from './support/calls.ts';

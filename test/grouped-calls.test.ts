@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupedCallsQuery, type GroupedCallsArgs } from '../src/analytics/families/grouped-calls.ts';
 import { compileCallQuery } from '../src/analytics/query/compile-call-query.ts';
-import type { Principal } from '../src/analytics/query/principal.ts';
+import type { Principal } from '../src/contract/principal.ts';
 import type { MetricName } from '../src/analytics/registry/metrics.ts';
 import { call, KEYS } from './support/calls.ts';
 import { testGateway } from './support/gateway.ts';

@@ -1,6 +1,6 @@
 import { MongoBulkWriteError, type Db } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import type { CallDocument } from '../src/analytics/call-document.ts';
+import type { CallDocument } from '../src/contract/call-document.ts';
 import { insertCalls } from '../src/store/mongo/insert-calls.ts';
 
 /** A stand-in `Db` whose `calls.insertMany` records batches and can fail like the server does. */

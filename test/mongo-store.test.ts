@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiKeyRecord, CallDocument, StoredCallStatus } from '../src/analytics/call-document.ts';
+import type { CallDocument, StoredCallStatus } from '../src/contract/call-document.ts';
+import type { ApiKeyRecord } from '../src/contract/api-key-record.ts';
 import { hashApiKey } from '../src/auth/hash-key.ts';
 import { QueryTimeoutError } from '../src/store/errors.ts';
 import { insertApiKey } from '../src/store/mongo/api-keys.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_FUNNEL_STAGES, type CallDocument } from '../src/analytics/call-document.ts';
+import { DEFAULT_FUNNEL_STAGES, type CallDocument } from '../src/contract/call-document.ts';
 import { UsageError } from '../src/cli/command.ts';
 import { readSampleFlags, sampleCommand } from '../src/cli/commands/sample.ts';
 import { CALL_FIELDS } from '../src/sample/call-record.ts';

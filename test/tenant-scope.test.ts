@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../src/analytics/errors.ts';
 import { compileCallQuery } from '../src/analytics/query/compile-call-query.ts';
-import type { Principal } from '../src/analytics/query/principal.ts';
+import type { Principal } from '../src/contract/principal.ts';
 
 /** Tenant isolation lives in one place: the scope `compileCallQuery` writes first. */
 const user: Principal = { tenantId: 't1', userEmail: 'a@t1.example', role: 'user' };

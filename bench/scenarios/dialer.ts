@@ -2,7 +2,7 @@ import { callListQuery } from '../../src/analytics/families/dialer/call-list.ts'
 import { callStatsQuery } from '../../src/analytics/families/dialer/call-stats.ts';
 import { compileCallQuery } from '../../src/analytics/query/compile-call-query.ts';
 import { addDays, localDate, localDayRange } from '../../src/analytics/time/time-zone.ts';
-import type { CallDocument } from '../../src/analytics/call-document.ts';
+import type { CallDocument } from '../../src/contract/call-document.ts';
 import type { BenchContext, BenchScenario } from '../scenario.ts';
 
 const search = (c: BenchContext) => {

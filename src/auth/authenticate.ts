@@ -1,6 +1,5 @@
-import type { ApiKeyRecord } from '../analytics/call-document.ts';
-import type { Principal } from '../analytics/query/principal.ts';
-import type { CallStore } from '../store/call-store.ts';
+import type { ApiKeyLookup, ApiKeyRecord } from '../contract/api-key-record.ts';
+import type { Principal } from '../contract/principal.ts';
 import { hashApiKey } from './hash-key.ts';
 
 /** Why a request has no principal; each becomes HTTP 401 `UNAUTHENTICATED`. */
@@ -24,7 +23,7 @@ export class AuthenticationError extends Error {
  * The key record with this hash, or null. A request carries one key, so this is one lookup
  * (no batching loader: it would only add a tick and a cache to every request).
  */
-export function keyLookup(store: Pick<CallStore, 'findApiKeys'>): (keyHash: string) => Promise<ApiKeyRecord | null> {
+export function keyLookup(store: ApiKeyLookup): (keyHash: string) => Promise<ApiKeyRecord | null> {
   return async (keyHash) => (await store.findApiKeys([keyHash])).find((record) => record.key_hash === keyHash) ?? null;
 }
 

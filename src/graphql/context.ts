@@ -1,5 +1,6 @@
-import type { Principal } from '../analytics/query/principal.ts';
-import type { CallStore } from '../store/call-store.ts';
+import type { Principal } from '../contract/principal.ts';
+import type { Pipeline } from '../contract/pipeline.ts';
+import type { StoreCall } from '../store/decorators/with-instrumentation.ts';
 
 /** Settings that shape answers and are fixed for the life of the server. */
 export interface GatewayConfig {
@@ -7,15 +8,24 @@ export interface GatewayConfig {
   funnelStages: readonly string[];
 }
 
-/** Per-request context every resolver receives. */
+/**
+ * Per-request context every resolver receives. `principal` is set by `useApiKeyAuth`, the rest
+ * by `useCallContext`; plugins appended through `GatewayOptions.plugins` see all of it from
+ * their own `onContextBuilding` on. The store itself is not here: resolvers reach it only
+ * through `aggregate`.
+ */
 export interface GraphQLContext {
   principal: Principal;
-  store: CallStore;
   config: GatewayConfig;
   /** "Now" for default ranges; fixed per request so every field of it agrees. */
   now: Date;
   /** Runs a pipeline, sharing the result between identical pipelines of one request. */
-  aggregate<T = Record<string, unknown>>(pipeline: Record<string, unknown>[]): Promise<T[]>;
+  aggregate<T = Record<string, unknown>>(pipeline: Pipeline, options?: { label?: string }): Promise<T[]>;
+  /**
+   * Every aggregation this request ran so far (label, engine, ms, rows, error), in order of
+   * settlement; shared pipelines appear once. For plugins reporting store time (logs, metrics).
+   */
+  storeCalls: StoreCall[];
   /** This request's DataLoaders by name, made on first use (see federation/request-loader.ts). */
   loaders: Map<string, unknown>;
 }

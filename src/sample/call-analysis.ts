@@ -1,4 +1,4 @@
-import { DEFAULT_FUNNEL_STAGES } from '../analytics/call-document.ts';
+import { DEFAULT_FUNNEL_STAGES } from '../contract/call-document.ts';
 import type { GeneratorState } from './generator-state.ts';
 import {
   ANSWERED_AI_CATEGORIES,

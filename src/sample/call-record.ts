@@ -1,4 +1,4 @@
-import type { CallDocument } from '../analytics/call-document.ts';
+import type { CallDocument } from '../contract/call-document.ts';
 
 /**
  * Every `CallDocument` field, present even when undefined. The generator fills one reused

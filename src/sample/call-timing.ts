@@ -1,4 +1,4 @@
-import type { StoredCallStatus } from '../analytics/call-document.ts';
+import type { StoredCallStatus } from '../contract/call-document.ts';
 import type { GeneratorState } from './generator-state.ts';
 import type { ThreadKind } from './tenant-pools.ts';
 import { AI_CENTS_PER_MINUTE, PROVIDER_CENTS_PER_MINUTE } from './vocabulary.ts';

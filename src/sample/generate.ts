@@ -1,4 +1,4 @@
-import type { CallDocument } from '../analytics/call-document.ts';
+import type { CallDocument } from '../contract/call-document.ts';
 import { createCallDraft } from './call-record.ts';
 import { FlatStringBuilder } from './flat-string.ts';
 import type { GeneratorState } from './generator-state.ts';

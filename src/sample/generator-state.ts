@@ -1,4 +1,4 @@
-import type { CallDocument, StoredCallStatus } from '../analytics/call-document.ts';
+import type { CallDocument, StoredCallStatus } from '../contract/call-document.ts';
 import type { CallDraft } from './call-record.ts';
 import type { FlatStringBuilder } from './flat-string.ts';
 import type { Prng, WeightedTable } from './prng.ts';

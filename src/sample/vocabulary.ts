@@ -1,4 +1,4 @@
-import type { CallDocument, StoredCallStatus } from '../analytics/call-document.ts';
+import type { CallDocument, StoredCallStatus } from '../contract/call-document.ts';
 import type { RecordQuirk } from './generator-state.ts';
 import { weightedTable, type WeightedTable } from './prng.ts';
 

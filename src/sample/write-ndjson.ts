@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { EJSON } from 'bson';
-import type { CallDocument } from '../analytics/call-document.ts';
+import type { CallDocument } from '../contract/call-document.ts';
 import type { DemoKey } from './demo-keys.ts';
 
 /** Lines are written in chunks of about this many characters (one write call per chunk). */

@@ -1,19 +1,24 @@
-import type { ApiKeyRecord } from '../analytics/call-document.ts';
+import type { ApiKeyLookup, ApiKeyRecord } from '../contract/api-key-record.ts';
+import type { Pipeline } from '../contract/pipeline.ts';
 
-/** A MongoDB aggregation pipeline, exactly as both adapters receive it. */
-export type Pipeline = Record<string, unknown>[];
 
 export interface AggregateOptions {
   /** Time budget for this aggregation; over it the store throws `QueryTimeoutError`. */
   maxTimeMS?: number;
+  /**
+   * What asked for this pipeline (an operation's name, e.g. `callsByPhoneNumber`), for
+   * decorators that observe the store (metrics, logs, traces). Adapters ignore it.
+   */
+  label?: string;
 }
 
 /**
  * The port every field family talks to. Two adapters implement it: MongoDB through the
  * official driver (src/store/mongo) and the embedded in-memory engine (src/store/embedded).
- * Both receive the very same pipeline.
+ * Both receive the very same pipeline. Decorators (src/store/decorators) wrap it and are
+ * themselves a `CallStore`.
  */
-export interface CallStore {
+export interface CallStore extends ApiKeyLookup {
   /** Which adapter this is; shown in logs and the startup banner. */
   readonly engine: 'mongodb' | 'embedded';
   /** Runs one aggregation pipeline over the `calls` collection. */

@@ -1,4 +1,5 @@
-import type { ApiKeyRecord, CallDocument } from '../../src/analytics/call-document.ts';
+import type { CallDocument } from '../../src/contract/call-document.ts';
+import type { ApiKeyRecord } from '../../src/contract/api-key-record.ts';
 import { hashApiKey } from '../../src/auth/hash-key.ts';
 
 let sequence = 0;

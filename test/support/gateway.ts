@@ -1,7 +1,8 @@
-import type { CallDocument } from '../../src/analytics/call-document.ts';
+import type { CallDocument } from '../../src/contract/call-document.ts';
 import type { GatewayConfig } from '../../src/graphql/context.ts';
 import { createGateway } from '../../src/graphql/yoga.ts';
-import type { CallStore, Pipeline } from '../../src/store/call-store.ts';
+import type { Pipeline } from '../../src/contract/pipeline.ts';
+import type { CallStore } from '../../src/store/call-store.ts';
 import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts';
 import { testKeys } from './calls.ts';
 

@@ -6,7 +6,7 @@ import httpTransport from '@graphql-mesh/transport-http';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import type { CallDocument } from '../../src/analytics/call-document.ts';
+import type { CallDocument } from '../../src/contract/call-document.ts';
 import { printSubgraphSdl } from '../../src/graphql/subgraph.ts';
 import { call } from './calls.ts';
 import type { GraphQLResponse } from './gateway.ts';

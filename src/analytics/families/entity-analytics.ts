@@ -3,7 +3,7 @@ import type { CallQuery, GroupSpec } from '../query/call-query.ts';
 import { oneOf, type CallField } from '../query/conditions.ts';
 import type { Condition } from '../query/expression.ts';
 import { normalizeInstantRange } from '../query/instant-range.ts';
-import type { Principal } from '../query/principal.ts';
+import type { Principal } from '../../contract/principal.ts';
 import type { TimeRange } from '../query/scope.ts';
 import { num, PARTIALS } from '../registry/partials.ts';
 

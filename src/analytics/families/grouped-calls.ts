@@ -4,7 +4,7 @@ import type { CallQuery, SortKey } from '../query/call-query.ts';
 import { COUNT_FACET, readFacets } from '../query/compile-call-query.ts';
 import { normalizeDayRange } from '../query/day-range.ts';
 import type { Accumulator, Expression } from '../query/expression.ts';
-import type { Principal } from '../query/principal.ts';
+import type { Principal } from '../../contract/principal.ts';
 import { CALL_DIMENSIONS, DIMENSIONS, type CallDimension } from '../registry/dimensions.ts';
 import { SORT_DIRECTION, type SortOrder } from '../registry/enums.ts';
 import { METRICS, type MetricName } from '../registry/metrics.ts';

@@ -2,7 +2,7 @@ import { round2 } from '../rounding.ts';
 import type { CallQuery } from '../query/call-query.ts';
 import { equals, equalsIgnoringCase } from '../query/conditions.ts';
 import { normalizeInstantRange } from '../query/instant-range.ts';
-import type { Principal } from '../query/principal.ts';
+import type { Principal } from '../../contract/principal.ts';
 import { PLATFORM_BUCKET } from '../registry/dimensions.ts';
 import { num, PARTIALS } from '../registry/partials.ts';
 

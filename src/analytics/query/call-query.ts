@@ -1,5 +1,5 @@
 import type { Accumulator, Condition, Expression, Stage } from './expression.ts';
-import type { Principal } from './principal.ts';
+import type { Principal } from '../../contract/principal.ts';
 import type { TimeRange } from './scope.ts';
 
 /** One grouping level: named key expressions and named accumulators. */

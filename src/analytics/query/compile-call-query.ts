@@ -1,4 +1,4 @@
-import type { Pipeline } from './pipeline.ts';
+import type { Pipeline } from '../../contract/pipeline.ts';
 import type { CallQuery, GroupSpec, SortKey } from './call-query.ts';
 import { combineConditions } from './conditions.ts';
 import type { Expression, Stage } from './expression.ts';

@@ -1,4 +1,4 @@
-import type { CallDocument } from '../call-document.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
 import type { Condition, Expression } from './expression.ts';
 
 /**

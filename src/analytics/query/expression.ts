@@ -5,8 +5,8 @@
  */
 export type Expression = unknown;
 
-/** One stage of a pipeline (`{ $match: … }`, `{ $group: … }` …). */
-export type Stage = Record<string, Expression>;
+/** One stage of a pipeline: declared with `Pipeline` in the data contract. */
+export type { Stage } from '../../contract/pipeline.ts';
 
 /** A query-language condition on call documents, AND-ed with the others of a query. */
 export type Condition = Record<string, Expression>;

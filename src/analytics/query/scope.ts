@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../errors.ts';
 import type { Condition } from './expression.ts';
-import { isSuperAdmin, type Principal } from './principal.ts';
+import { isSuperAdmin, type Principal } from '../../contract/principal.ts';
 
 /** An inclusive instant range on `started_at`. */
 export interface TimeRange {

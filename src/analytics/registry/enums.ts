@@ -1,4 +1,4 @@
-import type { StoredCallStatus } from '../call-document.ts';
+import type { StoredCallStatus } from '../../contract/call-document.ts';
 
 /** Public enum value → stored value. The GraphQL enums are generated from these tables. */
 export const CALL_STATUS = {

@@ -1,4 +1,4 @@
-import type { ApiKeyRecord } from '../../analytics/call-document.ts';
+import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
 import { generateApiKey, hashApiKey } from '../../auth/hash-key.ts';
 import { insertApiKey } from '../../store/mongo/api-keys.ts';
 import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../mongo-connection.ts';

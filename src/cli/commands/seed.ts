@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { ApiKeyRecord } from '../../analytics/call-document.ts';
+import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
 import { hashApiKey } from '../../auth/hash-key.ts';
 import { DEFAULT_SAMPLE_CALLS, DEFAULT_SAMPLE_DAYS, DEFAULT_SAMPLE_SEED, generateSampleCalls } from '../../sample/generate.ts';
 import { demoApiKeys } from '../../sample/demo-keys.ts';

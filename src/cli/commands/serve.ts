@@ -1,4 +1,4 @@
-import { DEFAULT_FUNNEL_STAGES } from '../../analytics/call-document.ts';
+import { DEFAULT_FUNNEL_STAGES } from '../../contract/call-document.ts';
 import { createGateway } from '../../graphql/yoga.ts';
 import { listen } from '../../server.ts';
 import { UsageError, type Command, type OptionValues } from '../command.ts';

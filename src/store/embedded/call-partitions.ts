@@ -1,5 +1,5 @@
 import { types } from 'node:util';
-import type { CallDocument } from '../../analytics/call-document.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
 import { compareCodeUnits } from './compare-code-units.ts';
 import { deepFreeze } from './deep-freeze.ts';
 import { createDocumentColumns, type DocumentColumns } from './document-columns.ts';

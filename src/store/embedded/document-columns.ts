@@ -1,4 +1,4 @@
-import type { CallDocument } from '../../analytics/call-document.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
 
 /** The field partitions are sorted by; every stored document has it as a valid Date. */
 export const TIME_FIELD = 'started_at';

@@ -1,5 +1,7 @@
-import type { ApiKeyRecord, CallDocument } from '../../analytics/call-document.ts';
-import type { AggregateOptions, CallStore, Pipeline } from '../call-store.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
+import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
+import type { Pipeline } from '../../contract/pipeline.ts';
+import type { AggregateOptions, CallStore } from '../call-store.ts';
 import { createCallPartitions, type CallSegment } from './call-partitions.ts';
 import { compilePipeline } from './compiled/compile-pipeline.ts';
 import { CompiledBailout } from './compiled/compiled-errors.ts';

@@ -1,4 +1,4 @@
-import type { Pipeline } from '../call-store.ts';
+import type { Pipeline } from '../../contract/pipeline.ts';
 
 /**
  * Stages that, as mingo 7.2 implements them, only ever build new objects from their input

@@ -1,5 +1,5 @@
 import { types } from 'node:util';
-import type { Pipeline } from '../call-store.ts';
+import type { Pipeline } from '../../contract/pipeline.ts';
 import { compareCodeUnits } from './compare-code-units.ts';
 
 /** One end of a `started_at` range, in epoch milliseconds. */

@@ -1,5 +1,5 @@
 import { Aggregator, ProcessingMode } from 'mingo';
-import type { Pipeline } from '../call-store.ts';
+import type { Pipeline } from '../../contract/pipeline.ts';
 import type { ScanSource } from './scan-source.ts';
 
 /** Options of {@link runMingo}. */

@@ -1,4 +1,4 @@
-import type { CallDocument } from '../../analytics/call-document.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
 import { QueryTimeoutError } from '../errors.ts';
 import type { CallSegment } from './call-partitions.ts';
 

@@ -1,4 +1,4 @@
-import type { CallDocument } from '../../analytics/call-document.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
 import { checkCallDocument } from './check-call-document.ts';
 import { DataFileError } from './data-file-error.ts';
 

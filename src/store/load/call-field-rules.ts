@@ -1,4 +1,4 @@
-import type { CallDocument } from '../../analytics/call-document.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
 
 /**
  * What one field of the call document (DESIGN 2.1) may hold. `presence`:

@@ -1,5 +1,5 @@
 import { ObjectId } from 'bson';
-import type { CallDocument } from '../../analytics/call-document.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
 import { echoValue } from '../../shared/echo-value.ts';
 import { CALL_FIELD_RULE_LIST, type FieldRule } from './call-field-rules.ts';
 

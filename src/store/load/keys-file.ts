@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { ApiKeyRecord } from '../../analytics/call-document.ts';
+import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
 import { hashApiKey } from '../../auth/hash-key.ts';
 import { DataFileError } from './data-file-error.ts';
 

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { CallDocument } from '../../analytics/call-document.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
 import { checkCallDocument } from './check-call-document.ts';
 import { DataFileError } from './data-file-error.ts';
 import { findDuplicateKey } from './find-duplicate-key.ts';

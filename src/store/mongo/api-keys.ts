@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { ApiKeyRecord } from '../../analytics/call-document.ts';
+import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
 import { API_KEYS_COLLECTION } from './mongo-store.ts';
 
 /** Stores a new key record; a clashing `key_hash` fails on the unique index rather than replacing a key. */

@@ -1,5 +1,5 @@
 import { MongoBulkWriteError, type Db, type Document } from 'mongodb';
-import type { CallDocument } from '../../analytics/call-document.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
 import { CALLS_COLLECTION } from './mongo-store.ts';
 
 /** How `insertCalls` went: new documents, and documents whose `_id` was already stored. */

@@ -1,6 +1,8 @@
 import type { CollationOptions, Db, MongoClient, MongoClientOptions, TagSet } from 'mongodb';
-import type { ApiKeyRecord, CallDocument } from '../../analytics/call-document.ts';
-import type { AggregateOptions, CallStore, Pipeline } from '../call-store.ts';
+import type { CallDocument } from '../../contract/call-document.ts';
+import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
+import type { Pipeline } from '../../contract/pipeline.ts';
+import type { AggregateOptions, CallStore } from '../call-store.ts';
 import { createClientHolder } from './client-holder.ts';
 import { isClientDead, mapMongoError } from './map-mongo-error.ts';
 import { parseReadPreference } from './read-preference.ts';

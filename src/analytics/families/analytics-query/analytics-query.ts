@@ -1,5 +1,5 @@
 import type { CallQuery } from '../../query/call-query.ts';
-import type { Principal } from '../../query/principal.ts';
+import type { Principal } from '../../../contract/principal.ts';
 import { normalizeTimeZone } from '../../time/time-zone.ts';
 import { normalizeAnalyticsFilters, type AnalyticsFiltersArgs } from './analytics-filters.ts';
 import { normalizePage, pageRows } from './page.ts';

@@ -2,7 +2,7 @@ import { UserInputError } from '../../errors.ts';
 import type { CallQuery, SortKey } from '../../query/call-query.ts';
 import { readFacets } from '../../query/compile-call-query.ts';
 import type { Expression, Stage } from '../../query/expression.ts';
-import type { Principal } from '../../query/principal.ts';
+import type { Principal } from '../../../contract/principal.ts';
 import { SORT_DIRECTION, type SortOrder } from '../../registry/enums.ts';
 import { num, PARTIALS } from '../../registry/partials.ts';
 import { callRecordProjection, shapeCallRecord, type CallRecord } from './call-record.ts';

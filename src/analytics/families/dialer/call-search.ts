@@ -2,7 +2,7 @@ import { UserInputError } from '../../errors.ts';
 import { betweenCountingMissingAsZero, containsText, equals, isTrue, oneOf, type CallField } from '../../query/conditions.ts';
 import { normalizeDayRange, type DayRange } from '../../query/day-range.ts';
 import type { Condition } from '../../query/expression.ts';
-import type { Principal } from '../../query/principal.ts';
+import type { Principal } from '../../../contract/principal.ts';
 import {
   CALL_DIRECTION,
   OUTCOME_TYPE,

@@ -1,6 +1,6 @@
 import type { CallQuery } from '../../query/call-query.ts';
 import type { Accumulator } from '../../query/expression.ts';
-import type { Principal } from '../../query/principal.ts';
+import type { Principal } from '../../../contract/principal.ts';
 import { distinctCount, num, PARTIALS, type PartialName } from '../../registry/partials.ts';
 import { round2 } from '../../rounding.ts';
 import { normalizeCallSearch, type CallSearchArgs } from './call-search.ts';

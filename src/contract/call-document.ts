@@ -67,17 +67,5 @@ export interface CallDocument {
 
 export type StoredCallStatus = 'completed' | 'no-answer' | 'busy' | 'failed' | 'voicemail' | 'canceled';
 
-/** A stored API key (collection `api_keys`). Only the SHA-256 hash of the key is kept. */
-export interface ApiKeyRecord {
-  key_hash: string;
-  tenant_id: string;
-  user_id?: string | null;
-  user_email: string;
-  role: 'user' | 'super_admin';
-  name: string;
-  created_at: Date;
-  revoked_at?: Date | null;
-}
-
 /** The default funnel stages, lowest first (overridable with `--funnel-stages`). */
 export const DEFAULT_FUNNEL_STAGES = ['new', 'contacted', 'interested', 'qualified', 'converted'] as const;

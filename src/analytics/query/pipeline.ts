@@ -1,4 +1,0 @@
-import type { Stage } from './expression.ts';
-
-/** A compiled aggregation pipeline (structurally the store's `Pipeline`). */
-export type Pipeline = Stage[];

@@ -1,0 +1,9 @@
+/**
+ * The data contract: what a call document and an API key record look like, who a principal is,
+ * and what a pipeline is. Analytics, store and auth all import these types from here, so the
+ * store and auth need nothing from analytics (Biome's import rules keep it that way).
+ */
+export type { ApiKeyLookup, ApiKeyRecord } from './api-key-record.ts';
+export { type CallDocument, DEFAULT_FUNNEL_STAGES, type StoredCallStatus } from './call-document.ts';
+export type { Pipeline, Stage } from './pipeline.ts';
+export { isSuperAdmin, type Principal } from './principal.ts';

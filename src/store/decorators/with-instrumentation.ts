@@ -1,0 +1,46 @@
+import type { CallStore } from '../call-store.ts';
+import { decorate } from './decorate.ts';
+
+/** One finished aggregation, as an observer of {@link withInstrumentation} sees it. */
+export interface StoreCall {
+  /** The `label` the caller passed (the operation's name), when it passed one. */
+  readonly label: string | undefined;
+  readonly engine: CallStore['engine'];
+  /** Wall time from the call to its settlement, in milliseconds. */
+  readonly ms: number;
+  /** Rows returned; 0 when the aggregation failed. */
+  readonly rows: number;
+  /** What the aggregation threw, or undefined when it answered. */
+  readonly error: unknown;
+}
+
+/** Options of {@link withInstrumentation}. */
+export interface InstrumentationOptions {
+  /**
+   * Called once per aggregation, after it settles and before its caller sees the result.
+   * It runs on the request's path: keep it cheap, and do not throw (a throw fails the query).
+   */
+  observe(call: StoreCall): void;
+}
+
+/**
+ * Reports every aggregation's label, engine, time, row count and error to `observe`: the one
+ * place metrics, logs, traces and per-request store time read what the store did.
+ */
+export function withInstrumentation(store: CallStore, options: InstrumentationOptions): CallStore {
+  const { observe } = options;
+  const engine = store.engine;
+  return decorate(store, async <T>(...args: Parameters<CallStore['aggregate']>) => {
+    const label = args[1]?.label;
+    const started = performance.now();
+    let rows: T[];
+    try {
+      rows = await store.aggregate<T>(...args);
+    } catch (error) {
+      observe({ label, engine, ms: performance.now() - started, rows: 0, error });
+      throw error;
+    }
+    observe({ label, engine, ms: performance.now() - started, rows: rows.length, error: undefined });
+    return rows;
+  });
+}
