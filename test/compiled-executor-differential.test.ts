@@ -1,3 +1,4 @@
+import { CALL_RECORD_FIELDS } from '../src/analytics/families/dialer/call-record.ts';
 /**
  * Differential tests: the compiled executor against mingo (its reference) on pipelines that
  * dialgraph's own compilers build from random arguments, over random call documents (missing
@@ -427,7 +428,7 @@ describe('compiled executor = mingo on the pipelines dialgraph compiles', () => 
         }),
         subset<VocabularyPart>(['tags', 'outcomes', 'projects']),
         async (calls, principal, search, paging, vocabulary) => {
-          await check(calls, compile(() => callListQuery({ principal, args: { search, ...paging }, vocabulary: new Set(vocabulary), now: NOW }).query));
+          await check(calls, compile(() => callListQuery({ principal, args: { search, ...paging }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS, now: NOW }).query));
           await check(calls, compile(() => callStatsQuery({ principal, search, now: NOW })));
         },
       ),

@@ -1,3 +1,4 @@
+import { CALL_RECORD_FIELDS } from '../src/analytics/families/dialer/call-record.ts';
 import { describe, expect, it } from 'vitest';
 import { callListQuery, type CallListArgs } from '../src/analytics/families/dialer/call-list.ts';
 import { callSearchConditions, normalizeCallSearch, type CallSearchArgs } from '../src/analytics/families/dialer/call-search.ts';
@@ -15,8 +16,16 @@ const SCOPE = {
   started_at: { $gte: new Date('2024-03-01T00:00:00.000Z'), $lte: new Date('2024-03-05T23:59:59.999Z') },
 };
 const HIDE_TRANSFERS = { is_transfer_leg: { $ne: true } };
+/** Every stored field the full `Call` record reads (the whole selection), in name order. */
 const PROJECTION = Object.fromEntries(
-  'unique_id started_at answer_time_sec duration_sec talk_time_sec ai_talk_time_sec total_time_sec direction status from_number to_number answered_by platform_number project_name project_id tags outcome outcome_type quality_rating user_id agent_id team_id label first_time_for_user ai_handled has_transcript'
+  (
+    'agent_id agent_short_number ai_handled ai_recording_summary ai_recording_title ai_talk_time_sec answer_time_sec answered_by ' +
+    'campaign crm_info direction duration_sec favorite first_time_for_tree first_time_for_user from_number has_transcript ' +
+    'insert_origin is_record_blocked is_record_ready label numbers_involved numbers_ringed outcome outcome_type platform_number ' +
+    'project_contact_id project_id project_name quality_rating recall_date recall_first_attempt_date recall_state record_name ' +
+    'recording_expired started_at status tags talk_time_sec team_id to_number total_time_sec transcript transfers tree_id ' +
+    'unique_id user_id'
+  )
     .split(' ')
     .map((field) => [field, 1]),
 );
@@ -128,7 +137,7 @@ describe('the shared call-search filter compiler', () => {
 describe('calls compiles through the query core', () => {
   const baseArgs: CallListArgs = { search: DAYS, page: 1, itemsPerPage: 100, sortBy: 'TIMESTAMP', sortDirection: 'DESC' };
   const compile = (args: Partial<CallListArgs>, vocabulary: VocabularyPart[] = [], principal = account) =>
-    compileCallQuery(callListQuery({ principal, now: NOW, args: { ...baseArgs, ...args }, vocabulary: new Set(vocabulary) }).query);
+    compileCallQuery(callListQuery({ principal, now: NOW, args: { ...baseArgs, ...args }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS }).query);
 
   it('emits scope + filters first, then the page beside the summary facet', () => {
     expect(compile({ search: { ...DAYS, types: ['OUTBOUND'] } })).toEqual([
@@ -190,7 +199,7 @@ describe('callStats compiles through the query core', () => {
     const search: CallSearchArgs = { ...DAYS, states: ['ANSWERED'], searchString: 'x' };
     const pipeline = compileCallQuery(callStatsQuery({ principal: boundToU1, search, now: NOW }));
     const list = compileCallQuery(
-      callListQuery({ principal: boundToU1, now: NOW, args: { search, page: 1, itemsPerPage: 1, sortBy: 'TIMESTAMP', sortDirection: 'ASC' }, vocabulary: new Set() }).query,
+      callListQuery({ principal: boundToU1, now: NOW, args: { search, page: 1, itemsPerPage: 1, sortBy: 'TIMESTAMP', sortDirection: 'ASC' }, vocabulary: new Set(), fields: CALL_RECORD_FIELDS }).query,
     );
     expect(pipeline[0]).toEqual(list[0]);
     expect(pipeline[0]).toEqual({
@@ -226,7 +235,7 @@ describe('callStats compiles through the query core', () => {
           compileCallQuery(callStatsQuery({ principal, search, now: NOW })),
           ...[[], ['tags'] as VocabularyPart[]].map((vocabulary) =>
             compileCallQuery(
-              callListQuery({ principal, now: NOW, args: { search, page: 1, itemsPerPage: 10, sortBy: 'TIMESTAMP', sortDirection: 'DESC' }, vocabulary: new Set(vocabulary) }).query,
+              callListQuery({ principal, now: NOW, args: { search, page: 1, itemsPerPage: 10, sortBy: 'TIMESTAMP', sortDirection: 'DESC' }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS }).query,
             ),
           ),
         ];

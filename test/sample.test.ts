@@ -27,6 +27,10 @@ const DESIGN_FIELDS = [
   'number_group_id', 'ai_category', 'ai_score', 'robo_score', 'qualified', 'value_cents', 'cost_cents',
   'ai_talk_cost_cents', 'quality_rating', 'first_time_for_user', 'ai_handled', 'has_transcript',
   'is_transfer_leg', 'payload',
+  'campaign', 'project_contact_id', 'crm_info', 'favorite', 'tree_id', 'first_time_for_tree',
+  'insert_origin', 'record_name', 'is_record_ready', 'is_record_blocked', 'recording_expired',
+  'numbers_involved', 'numbers_ringed', 'recall_date', 'recall_first_attempt_date', 'recall_state',
+  'agent_short_number', 'transfers', 'transcript', 'ai_recording_summary', 'ai_recording_title',
 ];
 
 type Doc = CallDocument & Record<string, unknown>;
@@ -193,6 +197,85 @@ describe('generateSampleCalls: value domains', () => {
     for (const p of ['twilio', 'plivo', 'exotel', 'sip']) expect(providers.has(p)).toBe(true);
     const sources = new Set(calls.map((c) => c.source));
     for (const s of ['google', 'facebook', 'direct']) expect(sources.has(s)).toBe(true);
+  });
+});
+
+describe('generateSampleCalls: the dialer record (DESIGN 2.1, second table)', () => {
+  const share = (list: Doc[], test: (c: Doc) => boolean) => list.filter(test).length / list.length;
+
+  it('keeps the second table’s types', () => {
+    const problems: string[] = [];
+    const isDate = (v: unknown) => v instanceof Date && !Number.isNaN(v.getTime());
+    const optional = (c: Doc, field: string, ok: (v: unknown) => boolean) => {
+      if (c[field] != null && !ok(c[field])) problems.push(`${String(c._id)}: ${field} ${JSON.stringify(c[field])}`);
+    };
+    const str = (v: unknown) => typeof v === 'string';
+    const bool = (v: unknown) => typeof v === 'boolean';
+    for (const c of calls) {
+      for (const f of ['campaign', 'project_contact_id', 'tree_id', 'insert_origin', 'record_name', 'agent_short_number', 'ai_recording_summary', 'ai_recording_title']) optional(c, f, str);
+      for (const f of ['favorite', 'first_time_for_tree', 'is_record_ready', 'is_record_blocked', 'recording_expired']) optional(c, f, bool);
+      for (const f of ['numbers_involved', 'numbers_ringed']) optional(c, f, (v) => Array.isArray(v) && v.every(str));
+      for (const f of ['recall_date', 'recall_first_attempt_date']) optional(c, f, isDate);
+      optional(c, 'recall_state', (v) => Number.isInteger(v));
+      optional(c, 'crm_info', (v) => typeof v === 'object' && !Array.isArray(v));
+      optional(c, 'transfers', (v) => Array.isArray(v) && v.every((t) => isDate(t.at) && str(t.from) && str(t.to) && str(t.type) && t.from !== t.to));
+      optional(c, 'transcript', (v) => Array.isArray(v) && v.length > 0 && v.every((s) => Number.isFinite(s.at_sec) && ['agent', 'client', 'ai'].includes(s.speaker) && str(s.text)));
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+  });
+
+  it('gives AI calls with has_transcript transcript segments, an AI title and summary', () => {
+    const ai = calls.filter((c) => c.ai_handled === true && c.has_transcript === true && c.status === 'completed');
+    expect(ai.length).toBeGreaterThan(100);
+    for (const c of ai) {
+      expect(c.transcript?.some((s) => s.speaker === 'ai')).toBe(true);
+      expect(typeof c.ai_recording_title).toBe('string');
+      expect(typeof c.ai_recording_summary).toBe('string');
+    }
+    expect(calls.filter((c) => c.has_transcript !== true).every((c) => c.transcript == null)).toBe(true);
+    expect(calls.filter((c) => c.has_transcript === true && c.ai_handled === false && c.status === 'completed').every((c) => c.transcript?.some((s) => s.speaker === 'agent'))).toBe(true);
+  });
+
+  it('gives transfer legs their transfer, and no other call one', () => {
+    const legs = calls.filter((c) => c.is_transfer_leg === true);
+    expect(legs.length).toBeGreaterThan(100);
+    expect(legs.every((c) => c.transfers?.length === 1 && c.transfers[0].at.getTime() > c.started_at.getTime())).toBe(true);
+    expect(calls.filter((c) => c.is_transfer_leg !== true).every((c) => c.transfers == null)).toBe(true);
+  });
+
+  it('schedules recalls for unanswered lead calls: after the call, from the first attempt, some still pending', () => {
+    const unanswered = calls.filter((c) => c.status !== 'completed' && c.lead_id != null && c.ended_at != null && c.insert_origin !== 'import');
+    expect(share(unanswered, (c) => c.recall_date instanceof Date)).toBe(1);
+    expect(calls.filter((c) => c.status === 'completed').every((c) => c.recall_date === undefined)).toBe(true);
+    for (const c of unanswered) {
+      expect(c.recall_date!.getTime()).toBeGreaterThan(c.started_at.getTime());
+      expect(c.recall_first_attempt_date!.getTime()).toBeLessThanOrEqual(c.started_at.getTime());
+    }
+    expect(new Set(unanswered.map((c) => c.recall_state))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('mixes ready, blocked and expired recordings on recorded calls', () => {
+    const recorded = calls.filter((c) => c.record_name != null);
+    expect(recorded.every((c) => c.status === 'completed' || c.status === 'voicemail')).toBe(true);
+    expect(share(recorded, (c) => c.is_record_ready === true)).toBeGreaterThan(0.5);
+    expect(share(recorded, (c) => c.is_record_blocked === true)).toBeGreaterThan(0.01);
+    expect(share(recorded, (c) => c.recording_expired === true)).toBeGreaterThan(0.1);
+    // Older than the 60-day retention and only then.
+    const cutoff = NOW.getTime() - 60 * DAY_MS;
+    expect(recorded.every((c) => c.recording_expired === (c.ended_at != null && c.started_at.getTime() < cutoff))).toBe(true);
+    expect(recorded.every((c) => !(c.is_record_ready && (c.is_record_blocked || c.recording_expired)))).toBe(true);
+  });
+
+  it('fills the rest where it applies', () => {
+    const phone = calls.filter((c) => c.channel === 'phone' && c.insert_origin !== 'import');
+    expect(phone.every((c) => c.numbers_involved?.includes(c.from_number!) && c.numbers_involved.includes(c.to_number!))).toBe(true);
+    expect(phone.every((c) => (c.numbers_ringed?.length ?? 0) >= 1)).toBe(true);
+    expect(calls.filter((c) => c.agent_id != null && c.insert_origin !== 'import').every((c) => typeof c.agent_short_number === 'string')).toBe(true);
+    expect(share(calls, (c) => c.favorite === true)).toBeGreaterThan(0.01);
+    expect(new Set(calls.map((c) => c.insert_origin))).toEqual(new Set(['import', 'widget', 'dialer', 'api', 'pbx']));
+    expect(calls.some((c) => c.campaign != null && c.direction === 'outbound' && c.campaign !== c.utm_campaign)).toBe(true);
+    expect(calls.filter((c) => c.tree_id != null).every((c) => c.tree_id === c.call_flow_id)).toBe(true);
+    expect(share(calls.filter((c) => c.lead_id != null), (c) => c.crm_info != null)).toBeGreaterThan(0.5);
   });
 });
 

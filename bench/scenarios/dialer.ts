@@ -25,13 +25,18 @@ function matching(c: BenchContext): CallDocument[] {
   return out;
 }
 
-function listScenario(page: number): BenchScenario {
+/** The call fields a list row selects; `transcripts` adds every segment of each call. */
+const LIST_FIELDS = ['id', 'timestamp', 'talkTime', 'state', 'fromNumber', 'toNumber'];
+const TRANSCRIPT_FIELDS = [...LIST_FIELDS, 'transcripts'];
+const selection = (fields: readonly string[]) => fields.map((f) => (f === 'transcripts' ? 'transcripts { atSec speaker text }' : f)).join(' ');
+
+function listScenario(page: number, fields: readonly string[] = LIST_FIELDS): BenchScenario {
   return {
-    name: `calls page ${page} by talk time, 30 d`,
+    name: `calls page ${page} by talk time, 30 d${fields.includes('transcripts') ? ', with transcripts' : ''}`,
     as: 'tenant',
     query: (c) => {
       const { dayFrom, dayTo } = search(c);
-      return `{ calls(search: { dayFrom: "${dayFrom}", dayTo: "${dayTo}" }, page: ${page}, sortBy: TALK_TIME) { totalItems pagesCount calls { id timestamp talkTime state fromNumber toNumber } } }`;
+      return `{ calls(search: { dayFrom: "${dayFrom}", dayTo: "${dayTo}" }, page: ${page}, sortBy: TALK_TIME) { totalItems pagesCount calls { ${selection(fields)} } } }`;
     },
     pipelines: (c) => [
       compileCallQuery(
@@ -39,6 +44,7 @@ function listScenario(page: number): BenchScenario {
           principal: c.tenant,
           now: c.now,
           vocabulary: new Set(),
+          fields,
           args: { search: search(c), page, itemsPerPage: 100, sortBy: 'TALK_TIME', sortDirection: 'DESC' },
         }).query,
       ),
@@ -53,6 +59,7 @@ function listScenario(page: number): BenchScenario {
 
 export const dialerScenarios: BenchScenario[] = [
   listScenario(1),
+  listScenario(1, TRANSCRIPT_FIELDS),
   listScenario(50),
   {
     name: 'callStats 30 d',

@@ -63,6 +63,52 @@ export interface CallDocument {
   has_transcript?: boolean | null;
   is_transfer_leg?: boolean | null;
   payload?: Record<string, unknown>;
+  // The dialer's full call record (DESIGN 2.1, second table; seed 003), all optional.
+  campaign?: string | null;
+  project_contact_id?: string | null;
+  crm_info?: Record<string, unknown> | null;
+  /** Missing reads as false. */
+  favorite?: boolean | null;
+  tree_id?: string | null;
+  first_time_for_tree?: boolean | null;
+  /** How the record was inserted: api, dialer, import… */
+  insert_origin?: string | null;
+  record_name?: string | null;
+  is_record_ready?: boolean | null;
+  is_record_blocked?: boolean | null;
+  recording_expired?: boolean | null;
+  /** Every number in the call. */
+  numbers_involved?: string[] | null;
+  /** Every number rung. */
+  numbers_ringed?: string[] | null;
+  recall_date?: Date | null;
+  recall_first_attempt_date?: Date | null;
+  recall_state?: number | null;
+  agent_short_number?: string | null;
+  transfers?: CallTransferDocument[] | null;
+  transcript?: TranscriptSegmentDocument[] | null;
+  ai_recording_summary?: string | null;
+  ai_recording_title?: string | null;
+}
+
+/** One transfer of a call (`transfers[]`). */
+export interface CallTransferDocument {
+  at: Date;
+  from: string;
+  to: string;
+  /** blind, attended, warm… */
+  type: string;
+  user_id?: string | null;
+}
+
+/** Who speaks in a transcript segment. */
+export type TranscriptSpeaker = 'agent' | 'client' | 'ai';
+
+/** One transcript segment (`transcript[]`): seconds from the call start, speaker, text. */
+export interface TranscriptSegmentDocument {
+  at_sec: number;
+  speaker: TranscriptSpeaker;
+  text: string;
 }
 
 export type StoredCallStatus = 'completed' | 'no-answer' | 'busy' | 'failed' | 'voicemail' | 'canceled';

@@ -3,7 +3,7 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
-import { DateResolver, EmailAddressResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
+import { DateResolver, EmailAddressResolver, JSONObjectResolver, JSONResolver, SafeIntResolver } from 'graphql-scalars';
 import { DateTimeScalar, TimeZoneScalar } from './scalars.ts';
 import AuthDirectivePlugin from './auth/auth-directive-plugin.ts';
 import type { GraphQLContext } from './context.ts';
@@ -21,6 +21,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date | string };
     TimeZone: { Input: string; Output: string };
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+    JSON: { Input: unknown; Output: unknown };
     EmailAddress: { Input: string; Output: string };
     SafeInt: { Input: number; Output: number };
   };
@@ -45,6 +46,7 @@ builder.addScalarType('DateTime', DateTimeScalar);
 builder.addScalarType('Date', DateResolver);
 builder.addScalarType('TimeZone', TimeZoneScalar);
 builder.addScalarType('JSONObject', JSONObjectResolver);
+builder.addScalarType('JSON', JSONResolver);
 builder.addScalarType('EmailAddress', EmailAddressResolver);
 builder.addScalarType('SafeInt', SafeIntResolver);
 

@@ -19,6 +19,11 @@ export const CALL_FIELDS = [
   'ai_category', 'ai_score', 'robo_score', 'qualified', 'value_cents', 'cost_cents',
   'ai_talk_cost_cents', 'quality_rating', 'first_time_for_user', 'ai_handled', 'has_transcript',
   'is_transfer_leg', 'payload',
+  // The dialer's full record (DESIGN 2.1, second table).
+  'campaign', 'project_contact_id', 'crm_info', 'favorite', 'tree_id', 'first_time_for_tree',
+  'insert_origin', 'record_name', 'is_record_ready', 'is_record_blocked', 'recording_expired',
+  'numbers_involved', 'numbers_ringed', 'recall_date', 'recall_first_attempt_date', 'recall_state',
+  'agent_short_number', 'transfers', 'transcript', 'ai_recording_summary', 'ai_recording_title',
 ] as const satisfies ReadonlyArray<keyof CallDocument>;
 
 // Compile-time guard: a field added to CallDocument must be added to CALL_FIELDS too.
@@ -44,24 +49,32 @@ for (const field of CALL_FIELDS) {
 
 type Factory = (draft: CallDraft) => CallDocument;
 
-// One bit per optional field (52 today): the mask must stay an exact integer below 2^53.
-if (OPTIONAL.length > 53) throw new Error('call-record: too many optional fields for one presence mask');
-const presenceMask = new Function(
-  'd',
-  `let m = 0;\n${OPTIONAL.map((field) => `m = m * 2 + (d.${field} === undefined ? 0 : 1);`).join('\n')}\nreturn m;`,
-) as (draft: CallDraft) => number;
+// One bit per optional field, in two masks (each must stay an exact integer below 2^53).
+const MASK_BITS = 40;
+if (OPTIONAL.length > 2 * MASK_BITS) throw new Error('call-record: too many optional fields for two presence masks');
+const maskOf = (fields: readonly string[]) =>
+  new Function('d', `let m = 0;\n${fields.map((field) => `m = m * 2 + (d.${field} === undefined ? 0 : 1);`).join('\n')}\nreturn m;`) as (
+    draft: CallDraft,
+  ) => number;
+const presenceLow = maskOf(OPTIONAL.slice(0, MASK_BITS));
+const presenceHigh = maskOf(OPTIONAL.slice(MASK_BITS));
 
 const clearDraft = new Function('d', CALL_FIELDS.map((field) => `d.${field} = undefined;`).join('\n')) as (draft: CallDraft) => void;
 
-const factories = new Map<number, Factory>();
+/** Factories by the high mask, then the low one. */
+const factories = new Map<number, Map<number, Factory>>();
 
-function compileFactory(mask: number): Factory {
+function compileFactory(low: number, high: number): Factory {
   const present = new Set<string>(REQUIRED);
-  let rest = mask;
-  for (let i = OPTIONAL.length - 1; i >= 0; i--) {
-    if (rest % 2 === 1) present.add(OPTIONAL[i]);
-    rest = Math.floor(rest / 2);
-  }
+  const mark = (fields: readonly string[], mask: number) => {
+    let rest = mask;
+    for (let i = fields.length - 1; i >= 0; i--) {
+      if (rest % 2 === 1) present.add(fields[i]);
+      rest = Math.floor(rest / 2);
+    }
+  };
+  mark(OPTIONAL.slice(0, MASK_BITS), low);
+  mark(OPTIONAL.slice(MASK_BITS), high);
   const fields = CALL_FIELDS.filter((field) => present.has(field));
   return new Function('d', `return { ${fields.map((field) => `${field}: d.${field}`).join(', ')} };`) as Factory;
 }
@@ -72,11 +85,17 @@ function compileFactory(mask: number): Factory {
  * for the compilers. Values are copied by reference.
  */
 export function materializeCall(draft: CallDraft): CallDocument {
-  const mask = presenceMask(draft);
-  let factory = factories.get(mask);
+  const low = presenceLow(draft);
+  const high = presenceHigh(draft);
+  let byLow = factories.get(high);
+  if (byLow === undefined) {
+    byLow = new Map();
+    factories.set(high, byLow);
+  }
+  let factory = byLow.get(low);
   if (factory === undefined) {
-    factory = compileFactory(mask);
-    factories.set(mask, factory);
+    factory = compileFactory(low, high);
+    byLow.set(low, factory);
   }
   return factory(draft);
 }

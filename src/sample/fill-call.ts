@@ -1,6 +1,7 @@
 import { fillAnalysis } from './call-analysis.ts';
 import { clearCallDraft } from './call-record.ts';
 import { fillTiming } from './call-timing.ts';
+import { fillDialerRecord } from './dialer-record.ts';
 import type { GeneratorState } from './generator-state.ts';
 import { ANSWERED_BY, LABELS, TAG_SETS, WEB_PROVIDER } from './vocabulary.ts';
 
@@ -61,6 +62,7 @@ export function fillCall(gen: GeneratorState): void {
   d.payload = t.payload;
 
   fillAnalysis(gen);
+  fillDialerRecord(gen);
 }
 
 /**

@@ -80,6 +80,10 @@ export function generateSampleCalls(options: GenerateSampleCallsOptions): CallDo
       templateId: undefined,
       ceiling: 0,
       stage: 0,
+      firstStartMs: nowMs,
+      dialerCampaign: undefined,
+      projectContactId: undefined,
+      crmInfo: undefined,
     },
     call: { attempt: 1, startMs: nowMs, status: 'completed', quirk: 'none' },
     draft: createCallDraft(),
@@ -87,7 +91,11 @@ export function generateSampleCalls(options: GenerateSampleCallsOptions): CallDo
 
   // A handful of calls are on the line right now, so "active" counts are never empty.
   const live = Math.min(total, Math.max(1, Math.round(total / 20_000)));
+  // The past stops short of them: a thread ends at `gen.total`, so the last past thread must
+  // not take the live calls' places.
+  gen.total = total - live;
   while (gen.out.length < total - live) emitThread(gen, false);
+  gen.total = total;
   while (gen.out.length < total) emitThread(gen, true);
   return gen.out;
 }

@@ -52,6 +52,14 @@ export interface ThreadState {
   ceiling: number;
   /** Index of the funnel stage reached so far. */
   stage: number;
+  /** Start of attempt 1 (recalls name it as the first attempt). */
+  firstStartMs: number;
+  /** The dialer campaign of the thread (`campaign`): its UTM campaign, or its project's. */
+  dialerCampaign: string | null | undefined;
+  /** The lead's contact in the dialer project. */
+  projectContactId: string | undefined;
+  /** The lead's CRM record (shared, frozen). */
+  crmInfo: Record<string, unknown> | undefined;
 }
 
 /** The call being generated. */

@@ -24,6 +24,12 @@ export interface TenantPools {
   customerNumbers: Array<string | undefined>;
   /** The run's shared string builder. */
   strings: FlatStringBuilder;
+  /** The dialer campaign of each project's outbound calls, by project id. */
+  projectCampaigns: ReadonlyMap<string, string>;
+  /** CRM records leads point at (shared, frozen). */
+  crmRecords: readonly Record<string, unknown>[];
+  /** `numbers_ringed` of a call an agent or a line took: one shared, frozen array each. */
+  ringedByNumber: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Options of `createTenantPools`. */
@@ -54,7 +60,23 @@ export function createTenantPools(options: TenantPoolsOptions): TenantPools {
     payloads: payloadTable(tenant),
     customerNumbers: new Array<string | undefined>(customers).fill(undefined),
     strings,
+    projectCampaigns: new Map(tenant.projects.map((p) => [p.id, p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')])),
+    crmRecords: crmRecords(tenant),
+    ringedByNumber: new Map(
+      [...tenant.agents.map((a) => a.extension), ...tenant.platformNumbers.map((line) => line.number)].map((n) => [n, Object.freeze([n]) as readonly string[]]),
+    ),
   };
+}
+
+const CRM_SYSTEMS = ['hubspot', 'salesforce', 'pipedrive'] as const;
+const CRM_STAGES = ['lead', 'marketing-qualified', 'opportunity', 'customer'] as const;
+
+/** The CRM records of a tenant's leads: one CRM system per tenant, a few pipelines and stages. */
+function crmRecords(tenant: SampleTenant): readonly Record<string, unknown>[] {
+  const system = CRM_SYSTEMS[tenant.tenant_id.length % CRM_SYSTEMS.length];
+  return tenant.plans.flatMap((plan) =>
+    CRM_STAGES.map((stage, i) => Object.freeze({ system, pipeline: `${plan} sales`, lifecycle_stage: stage, owner_team: tenant.teams[i % tenant.teams.length].name })),
+  );
 }
 
 /**

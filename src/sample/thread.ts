@@ -22,6 +22,7 @@ export function emitThread(gen: GeneratorState, live: boolean): void {
   planThread(gen, live);
   const { kind } = thread;
   let startMs = live ? gen.nowMs - rng.int(20, 900) * 1000 : thread.pools.sampler.draw(rng);
+  thread.firstStartMs = startMs;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS && gen.out.length < gen.total; attempt++) {
     const answered = live || rng.chance(FIRST_ANSWER_RATE[kind] * (1 - 0.12 * (attempt - 1)));
     call.attempt = attempt;
@@ -88,4 +89,10 @@ function planThread(gen: GeneratorState, live: boolean): void {
   // Dialer projects: every outbound campaign call, and inbound calls taken by an agent.
   t.project = kind === 'outbound' || (kind === 'inbound' && t.agent !== undefined) ? rng.pick(tenant.projects) : undefined;
   t.callFlow = kind === 'inbound' ? rng.weighted(pools.callFlows) : undefined;
+
+  // The dialer's view of the thread: its campaign, the project contact and the CRM record.
+  t.dialerCampaign =
+    kind === 'internal' ? undefined : kind === 'outbound' && t.project !== undefined ? pools.projectCampaigns.get(t.project.id) : (t.campaign?.utm_campaign ?? null);
+  t.projectContactId = t.project !== undefined && t.leadId !== undefined ? gen.strings.reset().text('pc_').text(t.leadId.slice(5)).build() : undefined;
+  t.crmInfo = hasLead && rng.chance(0.8) ? rng.pick(pools.crmRecords) : undefined;
 }

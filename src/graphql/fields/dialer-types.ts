@@ -1,6 +1,12 @@
 import { CALL_CATEGORY_NAMES } from '../../analytics/families/dialer/call-categories.ts';
 import { CALL_SORT_FIELDS, MAX_ITEMS_PER_PAGE, type CallList as CallListShape } from '../../analytics/families/dialer/call-list.ts';
-import type { CallRecord } from '../../analytics/families/dialer/call-record.ts';
+import {
+  readCallField,
+  type CallRecordField,
+  type CallTransfer,
+  type ProjectedCall,
+  type TranscriptSegment,
+} from '../../analytics/families/dialer/call-record.ts';
 import { MAX_SEARCH_DAYS, MAX_SEARCH_STRING } from '../../analytics/families/dialer/call-search.ts';
 import type {
   DetailedCallStats as DetailedCallStatsShape,
@@ -70,38 +76,94 @@ export const CallSearchInput = builder.inputType('CallSearch', {
   }),
 });
 
-export const CallRef = builder.objectRef<CallRecord>('Call').implement({
-  description: 'One dialer call. Timings are seconds; a missing timing is 0.',
+const TranscriptSpeakerEnum = builder.enumType('TranscriptSpeaker', {
+  description: 'Who speaks in a transcript segment (stored agent, client, ai).',
+  values: ['AGENT', 'CLIENT', 'AI'] as const,
+});
+
+const CallTransferRef = builder.objectRef<CallTransfer>('CallTransfer').implement({
+  description: 'One transfer of a call.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    uniqueId: t.exposeString('uniqueId', { nullable: true, description: 'Telephony session id.' }),
-    timestamp: t.expose('timestamp', { type: 'DateTime', description: 'Call start (`started_at`).' }),
-    answerTime: t.exposeFloat('answerTime', { description: 'Seconds until answered.' }),
-    callTime: t.exposeFloat('callTime', { description: 'Call duration (`duration_sec`).' }),
-    talkTime: t.exposeFloat('talkTime'),
-    aiTalkTime: t.exposeFloat('aiTalkTime'),
-    totalTime: t.exposeFloat('totalTime', { description: 'Including ringing and hold.' }),
-    type: t.expose('type', { type: CallDirectionEnum, description: 'Direction.' }),
-    state: t.expose('state', { type: CallStateEnum }),
-    status: t.expose('status', { type: CallStatusEnum }),
-    fromNumber: t.exposeString('fromNumber', { nullable: true }),
-    toNumber: t.exposeString('toNumber', { nullable: true }),
-    toAnswer: t.exposeString('toAnswer', { nullable: true, description: 'Answering party (`answered_by`).' }),
-    clientNumber: t.exposeString('clientNumber', { nullable: true, description: 'The other party: fromNumber of an inbound call, toNumber otherwise.' }),
-    lineNumber: t.exposeString('lineNumber', { nullable: true, description: 'The platform number used (`platform_number`).' }),
-    projectName: t.exposeString('projectName', { nullable: true }),
-    projectId: t.exposeID('projectId', { nullable: true }),
-    tags: t.exposeStringList('tags'),
-    outcomeTag: t.exposeString('outcomeTag', { nullable: true, description: '`outcome`.' }),
-    outcomeType: t.expose('outcomeType', { type: OutcomeTypeEnum, nullable: true, description: 'Null when none is stored.' }),
-    qualityRating: t.exposeInt('qualityRating', { nullable: true }),
-    userId: t.exposeID('userId', { nullable: true }),
-    agentId: t.exposeID('agentId', { nullable: true }),
-    teamId: t.exposeID('teamId', { nullable: true }),
-    label: t.exposeString('label', { nullable: true }),
-    firstTimeForUser: t.exposeBoolean('firstTimeForUser', { nullable: true }),
-    aiHandled: t.exposeBoolean('aiHandled', { nullable: true }),
-    hasTranscript: t.exposeBoolean('hasTranscript', { nullable: true }),
+    at: t.expose('at', { type: 'DateTime' }),
+    from: t.exposeString('from', { description: 'Number or extension the call was transferred from.' }),
+    to: t.exposeString('to', { description: 'Number or extension it was transferred to.' }),
+    type: t.exposeString('type', { description: 'blind, attended, warm…' }),
+    userId: t.exposeID('userId', { nullable: true, description: 'User who transferred it.' }),
+  }),
+});
+
+const TranscriptSegmentRef = builder.objectRef<TranscriptSegment>('TranscriptSegment').implement({
+  description: 'One transcript segment.',
+  fields: (t) => ({
+    atSec: t.exposeFloat('atSec', { description: 'Seconds from the call start.' }),
+    speaker: t.expose('speaker', { type: TranscriptSpeakerEnum }),
+    text: t.exposeString('text'),
+  }),
+});
+
+/** Each field reads the projected call document through the analytics record table. */
+const read =
+  <F extends CallRecordField>(name: F) =>
+  (doc: ProjectedCall) =>
+    readCallField(doc, name);
+
+export const CallRef = builder.objectRef<ProjectedCall>('Call').implement({
+  description:
+    'One dialer call: the full record of seed 003 in camelCase. Timings are seconds; a missing timing is 0. ' +
+    'The list reads from storage only the fields a query selects.',
+  fields: (t) => ({
+    id: t.id({ resolve: read('id') }),
+    uniqueId: t.string({ nullable: true, description: 'Telephony session id.', resolve: read('uniqueId') }),
+    timestamp: t.field({ type: 'DateTime', description: 'Call start (`started_at`).', resolve: read('timestamp') }),
+    answerTime: t.float({ description: 'Seconds until answered.', resolve: read('answerTime') }),
+    callTime: t.float({ description: 'Call duration (`duration_sec`).', resolve: read('callTime') }),
+    talkTime: t.float({ resolve: read('talkTime') }),
+    aiTalkTime: t.float({ resolve: read('aiTalkTime') }),
+    totalTime: t.float({ description: 'Including ringing and hold.', resolve: read('totalTime') }),
+    type: t.field({ type: CallDirectionEnum, description: 'Direction.', resolve: read('type') }),
+    state: t.field({ type: CallStateEnum, resolve: read('state') }),
+    status: t.field({ type: CallStatusEnum, resolve: read('status') }),
+    fromNumber: t.string({ nullable: true, resolve: read('fromNumber') }),
+    toNumber: t.string({ nullable: true, resolve: read('toNumber') }),
+    toAnswer: t.string({ nullable: true, description: 'Answering party (`answered_by`).', resolve: read('toAnswer') }),
+    clientNumber: t.string({ nullable: true, description: 'The other party: fromNumber of an inbound call, toNumber otherwise.', resolve: read('clientNumber') }),
+    lineNumber: t.string({ nullable: true, description: 'The platform number used (`platform_number`).', resolve: read('lineNumber') }),
+    campaign: t.string({ nullable: true, description: 'Marketing campaign.', resolve: read('campaign') }),
+    projectName: t.string({ nullable: true, resolve: read('projectName') }),
+    projectId: t.id({ nullable: true, resolve: read('projectId') }),
+    projectContactId: t.id({ nullable: true, description: 'The project’s contact.', resolve: read('projectContactId') }),
+    crmInfo: t.field({ type: 'JSON', nullable: true, description: 'CRM data as stored (`crm_info`).', resolve: read('crmInfo') }),
+    favorite: t.boolean({ description: 'Marked as favourite; false when not stored.', resolve: read('favorite') }),
+    treeId: t.id({ nullable: true, description: 'Call tree.', resolve: read('treeId') }),
+    firstTimeForTree: t.boolean({ nullable: true, description: 'First call for the call tree.', resolve: read('firstTimeForTree') }),
+    insertOrigin: t.string({ nullable: true, description: 'How the record was inserted (api, dialer, import…).', resolve: read('insertOrigin') }),
+    recordName: t.string({ nullable: true, description: 'Name of the recording.', resolve: read('recordName') }),
+    isRecordReady: t.boolean({ nullable: true, resolve: read('isRecordReady') }),
+    isRecordBlocked: t.boolean({ nullable: true, resolve: read('isRecordBlocked') }),
+    recordingExpired: t.boolean({ nullable: true, resolve: read('recordingExpired') }),
+    numbersInvolved: t.stringList({ nullable: true, description: 'Every number in the call.', resolve: read('numbersInvolved') }),
+    numbersRinged: t.stringList({ nullable: true, description: 'Every number rung.', resolve: read('numbersRinged') }),
+    numbersInvolvedJSON: t.string({ nullable: true, description: 'numbersInvolved as a JSON string (the seed’s form).', resolve: read('numbersInvolvedJSON') }),
+    numbersRingedJSON: t.string({ nullable: true, description: 'numbersRinged as a JSON string (the seed’s form).', resolve: read('numbersRingedJSON') }),
+    recallDate: t.field({ type: 'DateTime', nullable: true, description: 'Scheduled recall.', resolve: read('recallDate') }),
+    recallFirstAttemptDate: t.field({ type: 'DateTime', nullable: true, description: 'First attempt of the recall.', resolve: read('recallFirstAttemptDate') }),
+    recallState: t.int({ nullable: true, description: 'Recall state code.', resolve: read('recallState') }),
+    agentShortNumber: t.string({ nullable: true, description: 'The agent’s extension.', resolve: read('agentShortNumber') }),
+    transfers: t.field({ type: [CallTransferRef], nullable: true, resolve: read('transfers') }),
+    transcripts: t.field({ type: [TranscriptSegmentRef], nullable: true, description: 'Transcript segments (`transcript`).', resolve: read('transcripts') }),
+    aiRecordingSummary: t.string({ nullable: true, description: 'AI summary of the recording.', resolve: read('aiRecordingSummary') }),
+    aiRecordingTitle: t.string({ nullable: true, description: 'Title of the AI summary.', resolve: read('aiRecordingTitle') }),
+    tags: t.stringList({ resolve: read('tags') }),
+    outcomeTag: t.string({ nullable: true, description: '`outcome`.', resolve: read('outcomeTag') }),
+    outcomeType: t.field({ type: OutcomeTypeEnum, nullable: true, description: 'Null when none is stored.', resolve: read('outcomeType') }),
+    qualityRating: t.int({ nullable: true, resolve: read('qualityRating') }),
+    userId: t.id({ nullable: true, resolve: read('userId') }),
+    agentId: t.id({ nullable: true, resolve: read('agentId') }),
+    teamId: t.id({ nullable: true, resolve: read('teamId') }),
+    label: t.string({ nullable: true, resolve: read('label') }),
+    firstTimeForUser: t.boolean({ nullable: true, resolve: read('firstTimeForUser') }),
+    aiHandled: t.boolean({ nullable: true, resolve: read('aiHandled') }),
+    hasTranscript: t.boolean({ nullable: true, resolve: read('hasTranscript') }),
   }),
 });
 

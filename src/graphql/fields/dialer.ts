@@ -53,6 +53,7 @@ builder.queryFields((t) => ({
           search: toSearchArgs(args.search),
         },
         vocabulary: new Set(VOCABULARY_PARTS.filter((part) => selected.has(part))),
+        fields: selectedFieldNames(info, ['calls']),
       });
       return shapeCallList(await context.aggregate(compileCallQuery(query)), plan);
     },

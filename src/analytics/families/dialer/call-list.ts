@@ -5,7 +5,7 @@ import type { Expression, Stage } from '../../query/expression.ts';
 import type { Principal } from '../../../contract/principal.ts';
 import { SORT_DIRECTION, type SortOrder } from '../../registry/enums.ts';
 import { num, PARTIALS } from '../../registry/partials.ts';
-import { callRecordProjection, shapeCallRecord, type CallRecord } from './call-record.ts';
+import { callRecordProjection, type ProjectedCall } from './call-record.ts';
 import { normalizeCallSearch, type CallSearchArgs } from './call-search.ts';
 import { shapeVocabulary, vocabularyFacets, type CallVocabulary, type VocabularyPart } from './call-vocabulary.ts';
 
@@ -41,7 +41,8 @@ export interface CallListPlan {
 }
 
 export interface CallList extends CallVocabulary {
-  calls: CallRecord[];
+  /** The page, each call projected to the selected record fields' sources (see `CALL_RECORD`). */
+  calls: ProjectedCall[];
   page: number;
   pagesCount: number;
   totalItems: number;
@@ -68,7 +69,7 @@ const SUMMARY_FACET: readonly Stage[] = [
 
 /**
  * `calls` as a preset of the query core: the shared search conditions, a sort with the id as
- * tie-break, one page projected to the record's fields, beside a summary facet (count and
+ * tie-break, one page projected to the stored fields of the selected record fields, beside a summary facet (count and
  * timing bounds of all matching calls) and, only when selected, the vocabulary scope facets.
  */
 export function callListQuery(options: {
@@ -76,9 +77,11 @@ export function callListQuery(options: {
   args: CallListArgs;
   /** Which of tags/outcomes/projects the request selects. */
   vocabulary: ReadonlySet<VocabularyPart>;
+  /** The `Call` fields the request selects: the page projects only what they read. */
+  fields: Iterable<string>;
   now: Date;
 }): { query: CallQuery; plan: CallListPlan } {
-  const { principal, args, vocabulary, now } = options;
+  const { principal, args, vocabulary, fields, now } = options;
   if (!Number.isInteger(args.page) || args.page < 1) {
     throw new UserInputError('page', `page must be 1 or more, got ${args.page}`);
   }
@@ -96,7 +99,7 @@ export function callListQuery(options: {
       sort,
       skip: (args.page - 1) * args.itemsPerPage,
       limit: args.itemsPerPage,
-      project: callRecordProjection(),
+      project: callRecordProjection(fields),
       facets: { summary: SUMMARY_FACET },
       scopeFacets: vocabularyFacets(vocabulary),
     },
@@ -112,7 +115,7 @@ export function shapeCallList(result: readonly Record<string, unknown>[], plan: 
   const totalItems = num(summary.calls);
   const bound = (name: string): number | null => (typeof summary[name] === 'number' ? (summary[name] as number) : null);
   return {
-    calls: rows.map(shapeCallRecord),
+    calls: rows,
     page: plan.page,
     pagesCount: Math.ceil(totalItems / plan.itemsPerPage),
     totalItems,
