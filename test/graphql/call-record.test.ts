@@ -52,7 +52,7 @@ const FRAGMENT = 'fragment Rec on Call { recordName }';
 const projectionOf = (pipeline: Record<string, any>[]) => {
   const facet = pipeline.find((stage) => stage.$facet)?.$facet;
   const rows: Record<string, any>[] = facet ? facet.rows : pipeline;
-  return Object.keys(rows.find((stage) => stage.$project).$project);
+  return Object.keys(rows.find((stage) => stage.$project)?.$project ?? {});
 };
 
 describe('Call: the full record of seed 003', () => {
