@@ -211,19 +211,24 @@ describe('callStats compiles through the query core', () => {
         $or: ['from_number', 'to_number', 'project_name', 'label', 'outcome', 'tags'].map((field) => ({ [field]: { $regex: 'x', $options: 'i' } })),
       },
     });
-    expect(pipeline).toHaveLength(2);
+    expect(pipeline).toHaveLength(3);
     const group = (pipeline[1] as any).$group;
-    expect(group._id).toEqual({ direction: { $ifNull: ['$direction', null] } });
+    const client = { $cond: [{ $eq: ['$direction', 'inbound'] }, { $ifNull: ['$from_number', null] }, { $ifNull: ['$to_number', null] }] };
+    expect(group._id).toEqual({ direction: { $ifNull: ['$direction', null] }, distinctValue: client });
     expect(Object.keys(group).slice(1)).toEqual([
-      'calls', 'answeredCount', 'failedCount', 'talkingCount', 'clientSet', 'firstTimeCount', 'activeCount',
+      'calls', 'answeredCount', 'failedCount', 'talkingCount', 'firstTimeCount', 'activeCount',
       'totalTimeSum', 'totalTimeMin', 'totalTimeMax', 'durationSum', 'durationMin', 'durationMax',
       'answeredAnswerTimeSum', 'answeredAnswerTimeMin', 'answeredAnswerTimeMax',
       'positiveOutcomeCount', 'neutralOutcomeCount', 'negativeOutcomeCount', 'noOutcomeTypeCount',
       'talkTimeSum', 'aiTalkTimeSum', 'aiTalkCostCentsSum',
     ]);
-    expect(group.clientSet).toEqual({
-      $addToSet: { $cond: [{ $eq: ['$direction', 'inbound'] }, { $ifNull: ['$from_number', null] }, { $ifNull: ['$to_number', null] }] },
-    });
+    const facet = (pipeline[2] as any).$facet;
+    expect(facet.rows[0].$group._id).toEqual({ direction: '$_id.direction' });
+    expect(facet.rows[0].$group.unique).toEqual({ $sum: { $cond: [{ $eq: ['$_id.distinctValue', null] }, 0, 1] } });
+    expect(facet.allClients).toEqual([
+      { $group: { _id: '$_id.distinctValue' } },
+      { $group: { _id: null, unique: { $sum: { $cond: [{ $eq: ['$_id', null] }, 0, 1] } } } },
+    ]);
     expect(group.answeredAnswerTimeMin).toEqual({ $min: { $cond: [{ $eq: ['$status', 'completed'] }, { $ifNull: ['$answer_time_sec', 0] }, null] } });
   });
 

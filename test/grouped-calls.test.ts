@@ -70,9 +70,42 @@ describe('groupedCalls compiles through the query core', () => {
   });
 
   it('merges the same partials for totals', () => {
-    const pipeline = compile({ groupBy: ['SOURCE'] }, ['count'], ['uniqueCallers', 'avgDuration']);
-    expect((pipeline[2] as any).$facet.totals).toEqual([
-      { $group: { _id: null, calls: { $sum: '$calls' }, callerSet: { $push: '$callerSet' }, durationSum: { $sum: '$durationSum' } } },
+    const pipeline = compile({ groupBy: ['SOURCE'] }, ['count'], ['avgDuration']);
+    expect((pipeline[2] as any).$facet.totals).toEqual([{ $group: { _id: null, calls: { $sum: '$calls' }, durationSum: { $sum: '$durationSum' } } }]);
+  });
+
+  it('counts distinct callers as grouping levels: by dimensions + caller, then by dimensions; totals per caller, then one row', () => {
+    const pipeline = compile({ groupBy: ['SOURCE'], sortBy: 'UNIQUE_CALLERS' }, ['count'], ['uniqueCallers', 'avgDuration']);
+    const present = (path: string) => ({ $sum: { $cond: [{ $eq: [path, null] }, 0, 1] } });
+    expect(pipeline.slice(1)).toEqual([
+      {
+        $group: {
+          _id: { source: { $ifNull: ['$source', null] }, distinctValue: { $ifNull: ['$from_number', null] } },
+          calls: { $sum: 1 },
+          durationSum: { $sum: '$duration_sec' },
+        },
+      },
+      {
+        $facet: {
+          rows: [
+            {
+              $group: {
+                _id: { source: '$_id.source' },
+                calls: { $sum: '$calls' },
+                durationSum: { $sum: '$durationSum' },
+                uniqueCallers: present('$_id.distinctValue'),
+              },
+            },
+            { $sort: { uniqueCallers: -1, '_id.source': 1 } },
+            { $limit: 100 },
+          ],
+          count: [{ $group: { _id: { source: '$_id.source' } } }, { $count: 'n' }],
+          totals: [
+            { $group: { _id: '$_id.distinctValue', calls: { $sum: '$calls' }, durationSum: { $sum: '$durationSum' } } },
+            { $group: { _id: null, calls: { $sum: '$calls' }, durationSum: { $sum: '$durationSum' }, uniqueCallers: present('$_id') } },
+          ],
+        },
+      },
     ]);
   });
 
@@ -155,7 +188,8 @@ describe('groupedCalls end to end', () => {
     );
     expect(body.errors).toBeUndefined();
     const group = (gateway.pipelines[before] as any[])[1].$group;
-    expect(Object.keys(group).sort()).toEqual(['_id', 'aiScoreCount', 'aiScoreSum', 'callerSet', 'calls', 'durationSum']);
+    expect(Object.keys(group).sort()).toEqual(['_id', 'aiScoreCount', 'aiScoreSum', 'calls', 'durationSum']);
+    expect(Object.keys(group._id)).toEqual(['source', 'distinctValue']);
   });
 
   it('labels DATE/WEEK/HOUR_OF_DAY/DAY_OF_WEEK in local time across the New York DST change', async () => {

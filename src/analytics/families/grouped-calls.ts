@@ -7,8 +7,9 @@ import type { Accumulator, Expression } from '../query/expression.ts';
 import type { Principal } from '../../contract/principal.ts';
 import { CALL_DIMENSIONS, DIMENSIONS, type CallDimension } from '../registry/dimensions.ts';
 import { SORT_DIRECTION, type SortOrder } from '../registry/enums.ts';
-import { METRICS, type MetricName } from '../registry/metrics.ts';
-import { mergeAccumulator, PARTIALS, type PartialName, type PartialValues } from '../registry/partials.ts';
+import { METRICS, type MetricDefinition, type MetricName } from '../registry/metrics.ts';
+import { PARTIALS, type PartialName, type PartialValues } from '../registry/partials.ts';
+import { distinctCountLevels, mergeAll, type DistinctValue } from '../query/distinct-count.ts';
 import { GROUPED_SORT_KEYS } from '../registry/sort-keys.ts';
 import { normalizeTimeZone } from '../time/time-zone.ts';
 import { localMillisOver } from '../time/local-time-expression.ts';
@@ -90,11 +91,22 @@ export function groupedCallsQuery(options: {
   const direction = SORT_DIRECTION[args.sortOrder];
   const { sort, derive } = sortFor(sortTarget, direction);
 
-  const facets: CallQuery['facets'] = { count: COUNT_FACET };
-  if (selection.totals) {
-    const merged: Record<string, Accumulator> = {};
-    for (const [name, accumulator] of Object.entries(accumulate)) merged[name] = mergeAccumulator(name, accumulator);
-    facets.totals = [{ $group: { _id: null, ...merged } }];
+  const distinct = distinctValueOf(metrics);
+  let shape: Pick<CallQuery, 'groups' | 'rowGroups' | 'facets'>;
+  if (distinct) {
+    // Distinct callers: calls grouped by dimensions + caller; the rows, their count and the
+    // totals are all computed from those rows, so no result ever holds the callers themselves.
+    const levels = distinctCountLevels({ by, accumulate, distinct });
+    shape = {
+      groups: [levels.first],
+      rowGroups: [levels.second],
+      facets: { count: levels.groupCount, ...(selection.totals ? { totals: levels.totals } : {}) },
+    };
+  } else {
+    shape = {
+      groups: [{ by, accumulate }],
+      facets: { count: COUNT_FACET, ...(selection.totals ? { totals: [{ $group: { _id: null, ...mergeAll(accumulate) } }] } : {}) },
+    };
   }
 
   return {
@@ -102,11 +114,10 @@ export function groupedCallsQuery(options: {
       principal,
       range,
       where: callFilterConditions(args.filter),
-      groups: [{ by, accumulate }],
+      ...shape,
       derive,
       sort,
       limit: args.limit,
-      facets,
     },
     plan: { dimensions, selection },
   };
@@ -115,7 +126,7 @@ export function groupedCallsQuery(options: {
 /** Turns the pipeline's single facet document into rows, totals and the group count. */
 export function shapeGroupedCalls(result: readonly Record<string, unknown>[], plan: GroupedCallsPlan): GroupedCallsResult {
   const { rows, count, facet } = readFacets<Record<string, unknown>>(result);
-  const totalsDoc = (facet('totals')[0] ?? {}) as PartialValues;
+  const totalsDoc: PartialValues = facet('totals')[0] ?? {};
   return {
     count,
     rows: rows.map((row) => {
@@ -125,17 +136,26 @@ export function shapeGroupedCalls(result: readonly Record<string, unknown>[], pl
         const definition = DIMENSIONS[dimension];
         shaped[definition.field] = plan.dimensions.includes(dimension) ? definition.label(key[definition.field]) : null;
       }
-      Object.assign(shaped, finishMetrics(plan.selection.rows, row as PartialValues, false));
+      Object.assign(shaped, finishMetrics(plan.selection.rows, row as PartialValues));
       return shaped;
     }),
-    totals: plan.selection.totals ? finishMetrics(plan.selection.totals, totalsDoc, true) : {},
+    totals: plan.selection.totals ? finishMetrics(plan.selection.totals, totalsDoc) : {},
   };
 }
 
-function finishMetrics(names: ReadonlySet<MetricName>, partials: PartialValues, merged: boolean): MetricValues {
+function finishMetrics(names: ReadonlySet<MetricName>, partials: PartialValues): MetricValues {
   const values: MetricValues = {};
-  for (const name of names) values[name] = METRICS[name].finish(partials, merged);
+  for (const name of names) values[name] = METRICS[name].finish(partials);
   return values;
+}
+
+/** The distinct value the selected metrics count (at most one kind exists: callers). */
+function distinctValueOf(metrics: ReadonlySet<MetricName>): DistinctValue | null {
+  for (const metric of metrics) {
+    const definition: MetricDefinition = METRICS[metric];
+    if (definition.distinct) return definition.distinct;
+  }
+  return null;
 }
 
 function partialsFor(metrics: ReadonlySet<MetricName>): Record<string, Accumulator> {

@@ -29,6 +29,12 @@ export interface CallQuery {
   where?: readonly (Condition | null | undefined)[];
   /** Grouping levels applied in order; a later level groups the rows of the one before. */
   groups?: readonly GroupSpec[];
+  /**
+   * Grouping levels of the rows alone, after `groups`: with `facets`, the side pipelines see
+   * the rows of `groups` (e.g. groups by dimensions + caller, from which both the rows' and the
+   * totals' distinct counts are computed), while the rows go on through these levels.
+   */
+  rowGroups?: readonly GroupSpec[];
   /** Values added to each row before sorting (e.g. an average to sort by). */
   derive?: Record<string, Expression>;
   /** Sort keys; the compiler appends the remaining group-key parts (or `_id`) as tie-breaks. */

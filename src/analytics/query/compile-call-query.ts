@@ -25,8 +25,8 @@ export function compileCallQuery(query: CallQuery): Pipeline {
   const stages: Stage[] = [{ $match: match }];
   if (!scopeFacets) stages.push(...filtered);
 
-  const lastGroup = query.groups?.at(-1);
-  const rowStages: Stage[] = [];
+  const lastGroup = query.rowGroups?.at(-1) ?? query.groups?.at(-1);
+  const rowStages: Stage[] = (query.rowGroups ?? []).map(groupStage);
   if (query.derive && Object.keys(query.derive).length) rowStages.push({ $addFields: query.derive });
   const sort = sortStage(query.sort, lastGroup);
   if (sort) rowStages.push(sort);

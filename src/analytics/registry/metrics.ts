@@ -1,6 +1,7 @@
 import { percentOf, round2 } from '../rounding.ts';
 import type { Expression } from '../query/expression.ts';
-import { distinctCount, num, type PartialName, type PartialValues } from './partials.ts';
+import type { DistinctValue } from '../query/distinct-count.ts';
+import { callerNumberExpression, num, type PartialName, type PartialValues } from './partials.ts';
 
 /**
  * One metric of `groupedCalls` (and of the totals row). `needs` names the partials it is
@@ -13,8 +14,9 @@ export interface MetricDefinition {
   graphqlType: 'Int' | 'Float' | 'SafeInt';
   nullable: boolean;
   needs: readonly PartialName[];
-  /** `merged` is true for the totals row, whose set partials are lists of sets. */
-  finish(partials: PartialValues, merged: boolean): number | null;
+  /** A distinct count the pipeline computes as grouping levels (its row field is `distinct.name`). */
+  distinct?: DistinctValue;
+  finish(partials: PartialValues): number | null;
   sortValue: Expression;
 }
 
@@ -38,6 +40,9 @@ const total = (partial: PartialName, graphqlType: MetricDefinition['graphqlType'
   sortValue: `$${partial}`,
 });
 
+/** Distinct callers of a group (or of all groups, in the totals). */
+const CALLERS: DistinctValue = { name: 'uniqueCallers', value: callerNumberExpression() };
+
 export const METRICS = {
   count: total('calls', 'Int'),
   avgDuration: average('durationSum', 'calls'),
@@ -55,9 +60,10 @@ export const METRICS = {
   uniqueCallers: {
     graphqlType: 'Int',
     nullable: false,
-    needs: ['callerSet'],
-    finish: (p, merged) => distinctCount(p.callerSet, merged),
-    sortValue: { $size: { $setDifference: ['$callerSet', [null]] } },
+    needs: [],
+    distinct: CALLERS,
+    finish: (p) => num(p[CALLERS.name]),
+    sortValue: `$${CALLERS.name}`,
   },
   answeredCount: total('answeredCount', 'Int'),
   missedCount: total('missedCount', 'Int'),

@@ -4,7 +4,8 @@ import type { Accumulator, Expression } from '../query/expression.ts';
  * Named partial aggregates that metrics are finished from. Metrics that need the same
  * partial share it (avgDuration and totalDuration both read `durationSum`), so the pipeline
  * accumulates each partial once. Partials merge across groups (see `mergeAccumulator`), which
- * is how totals are computed from grouped rows.
+ * is how totals are computed from grouped rows. There are no set partials: distinct counts
+ * are grouping levels (see query/distinct-count.ts), so no result carries a set of values.
  */
 const countWhere = (condition: Expression): Accumulator => ({ $sum: { $cond: [condition, 1, 0] } });
 const statusIs = (status: string): Expression => ({ $eq: ['$status', status] });
@@ -12,6 +13,11 @@ const statusIs = (status: string): Expression => ({ $eq: ['$status', status] });
 /** The dialer's client number: `from_number` of an inbound call, `to_number` otherwise (null when missing). */
 export function clientNumberExpression(): Expression {
   return { $cond: [{ $eq: ['$direction', 'inbound'] }, { $ifNull: ['$from_number', null] }, { $ifNull: ['$to_number', null] }] };
+}
+
+/** The caller of a call (null when missing): what `uniqueCallers` counts. */
+export function callerNumberExpression(): Expression {
+  return { $ifNull: ['$from_number', null] };
 }
 
 export const PARTIALS = {
@@ -25,8 +31,6 @@ export const PARTIALS = {
   qualifiedCount: countWhere({ $eq: [{ $ifNull: ['$qualified', false] }, true] }),
   valueCentsSum: { $sum: '$value_cents' },
   costCentsSum: { $sum: '$cost_cents' },
-  /** `$addToSet` keeps null for a missing field on mingo, so normalise to null on both engines. */
-  callerSet: { $addToSet: { $ifNull: ['$from_number', null] } },
   answeredCount: countWhere(statusIs('completed')),
   missedCount: countWhere(statusIs('no-answer')),
   voicemailCount: countWhere(statusIs('voicemail')),
@@ -37,8 +41,6 @@ export const PARTIALS = {
   firstTimeCount: countWhere({ $eq: [{ $ifNull: ['$first_time_for_user', false] }, true] }),
   /** Still running: no `ended_at`. */
   activeCount: countWhere({ $eq: [{ $ifNull: ['$ended_at', null] }, null] }),
-  /** The other party: the caller of an inbound call, the callee otherwise (null when missing). */
-  clientSet: { $addToSet: clientNumberExpression() },
   talkTimeSum: { $sum: '$talk_time_sec' },
   talkTimeMin: { $min: { $ifNull: ['$talk_time_sec', 0] } },
   talkTimeMax: { $max: { $ifNull: ['$talk_time_sec', 0] } },
@@ -65,45 +67,7 @@ export const PARTIALS = {
 
 export type PartialName = keyof typeof PARTIALS;
 
-/** Partial values as they come back from the pipeline. */
-export type PartialValues = Partial<Record<PartialName, unknown>>;
-
-/** The accumulator that merges one partial over already-grouped rows. */
-export function mergeAccumulator(name: string, accumulator: Accumulator): Accumulator {
-  if ('$sum' in accumulator) return { $sum: `$${name}` };
-  if ('$min' in accumulator) return { $min: `$${name}` };
-  if ('$max' in accumulator) return { $max: `$${name}` };
-  // Sets are pushed whole (always present on grouped rows) and unioned after the pipeline.
-  return { $push: `$${name}` };
-}
-
-/**
- * Number of distinct non-null values in a set partial, or in a list of such sets (totals).
- * One set is already distinct (`$addToSet`), so only its null is left out. Several sets need
- * a union: only the smaller sets are hashed, and the largest is probed against them, because
- * on a large store the values are scattered in memory and every hash insert (and every rehash
- * as the table grows) is a cache miss, while a probe touches each value once.
- */
-export function distinctCount(value: unknown, nested = false): number {
-  if (!Array.isArray(value)) return 0;
-  const sets = (nested ? value : [value]).filter(Array.isArray) as unknown[][];
-  if (sets.length === 0) return 0;
-  const largest = sets.reduce((a, b) => (b.length > a.length ? b : a));
-  if (sets.length === 1) return countPresent(largest);
-  const others = new Set<unknown>();
-  for (const set of sets) {
-    if (set === largest) continue;
-    for (const item of set) if (item !== null && item !== undefined) others.add(item);
-  }
-  let count = others.size;
-  for (const item of largest) if (item !== null && item !== undefined && !others.has(item)) count += 1;
-  return count;
-}
-
-function countPresent(set: readonly unknown[]): number {
-  let count = 0;
-  for (const item of set) if (item !== null && item !== undefined) count += 1;
-  return count;
-}
+/** Partial values (and distinct counts) as they come back from the pipeline. */
+export type PartialValues = Readonly<Record<string, unknown>>;
 
 export const num = (value: unknown): number => (typeof value === 'number' ? value : 0);

@@ -1,7 +1,9 @@
 import type { CallQuery } from '../../query/call-query.ts';
 import type { Accumulator } from '../../query/expression.ts';
 import type { Principal } from '../../../contract/principal.ts';
-import { distinctCount, num, PARTIALS, type PartialName } from '../../registry/partials.ts';
+import { readFacets } from '../../query/compile-call-query.ts';
+import { distinctCountLevels, type DistinctValue } from '../../query/distinct-count.ts';
+import { clientNumberExpression, num, PARTIALS, type PartialName } from '../../registry/partials.ts';
 import { round2 } from '../../rounding.ts';
 import { normalizeCallSearch, type CallSearchArgs } from './call-search.ts';
 
@@ -57,7 +59,6 @@ const STATS_PARTIALS = [
   'answeredCount',
   'failedCount',
   'talkingCount',
-  'clientSet',
   'firstTimeCount',
   'activeCount',
   'totalTimeSum',
@@ -84,20 +85,31 @@ type Partials = Partial<Record<StatsPartial, unknown>>;
 /** Which `DetailedCallStats` block each stored direction fills. */
 const BLOCK_BY_DIRECTION = { inbound: 'in', outbound: 'out', internal: 'our' } as const;
 
+/** Distinct client numbers (`unique`), counted in the pipeline. */
+const CLIENTS: DistinctValue = { name: 'unique', value: clientNumberExpression() };
+
+/** The side pipeline with the number of distinct clients over every direction. */
+const ALL_CLIENTS = 'allClients';
+
 /**
- * `callStats` as a preset of the query core: the same search conditions as `calls`, one
- * `$group` by direction with the partials; `all` is assembled from the direction rows.
+ * `callStats` as a preset of the query core: the same search conditions as `calls`; calls
+ * grouped by direction + client number, then by direction (partials and distinct clients per
+ * direction), beside the distinct clients over all directions. `all`'s other figures are
+ * assembled from the direction rows. The result is a few rows whatever the number of clients.
  */
 export function callStatsQuery(options: { principal: Principal; search: CallSearchArgs; now: Date }): CallQuery {
   const { principal, search, now } = options;
   const normalized = normalizeCallSearch({ search, principal, now });
   const accumulate: Record<string, Accumulator> = {};
   for (const name of STATS_PARTIALS) accumulate[name] = PARTIALS[name];
+  const levels = distinctCountLevels({ by: { direction: { $ifNull: ['$direction', null] } }, accumulate, distinct: CLIENTS });
   return {
     principal,
     range: normalized.range,
     where: normalized.where,
-    groups: [{ by: { direction: { $ifNull: ['$direction', null] } }, accumulate }],
+    groups: [levels.first],
+    rowGroups: [levels.second],
+    facets: { [ALL_CLIENTS]: levels.distinctOnly },
   };
 }
 
@@ -105,7 +117,8 @@ export function callStatsQuery(options: { principal: Principal; search: CallSear
  * Finishes the per-direction rows. `all` merges every row (sums add, min/max of the
  * direction bounds, client numbers unioned so one number in two directions counts once).
  */
-export function shapeCallStats(rows: readonly Record<string, unknown>[]): DetailedCallStats {
+export function shapeCallStats(result: readonly Record<string, unknown>[]): DetailedCallStats {
+  const { rows, facet } = readFacets<Record<string, unknown>>(result);
   const byBlock: Record<'in' | 'out' | 'our', Partials[]> = { in: [], out: [], our: [] };
   for (const row of rows) {
     const direction = (row._id as { direction?: unknown } | null)?.direction;
@@ -114,7 +127,7 @@ export function shapeCallStats(rows: readonly Record<string, unknown>[]): Detail
       : null;
     if (block) byBlock[block].push(row as Partials);
   }
-  const all = mergePartials(rows as Partials[]);
+  const all = { ...mergePartials(rows as Partials[]), unique: num(facet(ALL_CLIENTS)[0]?.[CLIENTS.name]) };
   return {
     all: directionStats(all),
     in: directionStats(mergePartials(byBlock.in)),
@@ -131,20 +144,20 @@ export function shapeCallStats(rows: readonly Record<string, unknown>[]): Detail
 }
 
 /** Merged partials: numbers for sums, number-or-null for bounds, the distinct client count. */
-type Merged = Record<Exclude<StatsPartial, 'clientSet' | `${string}Min` | `${string}Max`>, number> &
+type Merged = Record<Exclude<StatsPartial, `${string}Min` | `${string}Max`>, number> &
   Record<Extract<StatsPartial, `${string}Min` | `${string}Max`>, number | null> & { unique: number };
 
 function mergePartials(rows: readonly Partials[]): Merged {
   const merged: Record<string, number | null> = {};
   for (const name of STATS_PARTIALS) {
-    if (name === 'clientSet') continue;
     const accumulator: Accumulator = PARTIALS[name];
     const values = rows.map((row) => row[name]);
     if ('$min' in accumulator) merged[name] = bound(values, Math.min);
     else if ('$max' in accumulator) merged[name] = bound(values, Math.max);
     else merged[name] = values.reduce<number>((sum, value) => sum + num(value), 0);
   }
-  merged.unique = distinctCount(rows.map((row) => row.clientSet ?? []), true);
+  // Distinct clients of one direction come from its single row; `all` reads the side pipeline.
+  merged.unique = rows.reduce<number>((sum, row) => sum + num((row as Record<string, unknown>)[CLIENTS.name]), 0);
   return merged as Merged;
 }
 

@@ -2,6 +2,7 @@ import type { AccumulatorPlan, AccumulatorState } from './accumulators.ts';
 import { canonicalKey, isPlainObject, setField } from './bson-values.ts';
 import { UnsupportedPipelineError } from './compiled-errors.ts';
 import type { CompiledExpression, Consumer, Evaluate, Row, StageContext, StagePlan } from './pipeline-types.ts';
+import { keyFactory, rowFactory } from './row-factory.ts';
 
 /**
  * `$group`. The key is found without building a key object or string per document: a single
@@ -42,7 +43,22 @@ export function groupStage(spec: unknown, context: StageContext): StagePlan {
     return compile(operands[i], scope);
   });
   const key = keyPlan(spec._id, scope.compile.bind(scope));
-  return { create: (next) => new GroupConsumer({ key, names, accumulators: accumulators.map((plan) => plan.create()), next }) };
+  const makeRow = rowFactory(names);
+  const makeId = key.kind === 'object' ? idFactory(key.names) : undefined;
+  return {
+    create: (next) => new GroupConsumer({ key, names, makeRow, makeId, accumulators: accumulators.map((plan) => plan.create()), next }),
+  };
+}
+
+/** Key objects whose parts are all present share one literal shape; a missing part is left out. */
+function idFactory(names: readonly string[]): (parts: readonly unknown[]) => Row {
+  const literal = keyFactory(names);
+  return (parts) => {
+    if (!parts.includes(undefined)) return literal((i) => parts[i]);
+    const id: Row = {};
+    for (let i = 0; i < names.length; i++) if (parts[i] !== undefined) setField(id, names[i], parts[i]);
+    return id;
+  };
 }
 
 function keyPlan(id: unknown, compile: (expression: unknown) => CompiledExpression): KeyPlan {
@@ -82,14 +98,23 @@ class GroupConsumer implements Consumer {
   private readonly names: readonly string[];
   private readonly accumulators: readonly AccumulatorState[];
   private readonly next: Consumer;
+  private readonly makeRow: (id: unknown, value: (index: number) => unknown) => Row;
+  private readonly makeId: ((parts: readonly unknown[]) => Row) | undefined;
   /** `_id` of each group, by group index. */
   private readonly ids: unknown[] = [];
   private readonly root = newLevel();
   /** The current document's key parts, reused (object keys only). */
   private readonly parts: unknown[];
 
-  constructor(options: { key: KeyPlan; names: readonly string[]; accumulators: readonly AccumulatorState[]; next: Consumer }) {
-    ({ key: this.key, names: this.names, accumulators: this.accumulators, next: this.next } = options);
+  constructor(options: {
+    key: KeyPlan;
+    names: readonly string[];
+    makeRow: (id: unknown, value: (index: number) => unknown) => Row;
+    makeId: ((parts: readonly unknown[]) => Row) | undefined;
+    accumulators: readonly AccumulatorState[];
+    next: Consumer;
+  }) {
+    ({ key: this.key, names: this.names, makeRow: this.makeRow, makeId: this.makeId, accumulators: this.accumulators, next: this.next } = options);
     this.parts = this.key.kind === 'object' ? new Array(this.key.parts.length) : [];
   }
 
@@ -141,10 +166,7 @@ class GroupConsumer implements Consumer {
   }
 
   private idFromParts(): Row {
-    const id: Row = {};
-    const names = (this.key as { names: readonly string[] }).names;
-    for (let i = 0; i < names.length; i++) if (this.parts[i] !== undefined) setField(id, names[i], this.parts[i]);
-    return id;
+    return (this.makeId as (parts: readonly unknown[]) => Row)(this.parts);
   }
 
   private addGroup(id: unknown): number {
@@ -154,10 +176,11 @@ class GroupConsumer implements Consumer {
   }
 
   end(): Row[] {
-    for (let group = 0; group < this.ids.length; group++) {
-      const row: Row = { _id: this.ids[group] };
-      for (let i = 0; i < this.names.length; i++) setField(row, this.names[i], this.accumulators[i].result(group));
-      if (!this.next.accept(row)) break;
+    const accumulators = this.accumulators;
+    let group = 0;
+    const value = (i: number): unknown => accumulators[i].result(group);
+    for (; group < this.ids.length; group++) {
+      if (!this.next.accept(this.makeRow(this.ids[group], value))) break;
     }
     return this.next.end();
   }
