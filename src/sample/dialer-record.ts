@@ -1,4 +1,4 @@
-import type { TranscriptSegmentDocument } from '../analytics/call-document.ts';
+import type { TranscriptSegmentDocument } from '../contract/call-document.ts';
 import type { GeneratorState } from './generator-state.ts';
 import { AGENT_SCRIPTS, AI_SCRIPTS } from './transcripts.ts';
 import { RETRY_DELAYS_MS } from './vocabulary.ts';

@@ -1,4 +1,4 @@
-import type { TranscriptSegmentDocument, TranscriptSpeaker } from '../analytics/call-document.ts';
+import type { TranscriptSegmentDocument, TranscriptSpeaker } from '../contract/call-document.ts';
 
 /**
  * Transcript scripts of the sample calls. A million documents share these few frozen segment

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallDocument } from '../../src/analytics/call-document.ts';
+import type { CallDocument } from '../../src/contract/call-document.ts';
 import { call, KEYS } from '../support/calls.ts';
 import { testGateway } from '../support/gateway.ts';
 
