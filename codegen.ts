@@ -1,13 +1,23 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+/** Typed documents: scalars as they travel in JSON. */
+const typedDocuments = {
+  preset: 'client',
+  presetConfig: { fragmentMasking: false },
+  config: { useTypeImports: true, enumsAsTypes: true, emitLegacyCommonJSImports: false, scalars: { DateTime: 'string', Date: 'string', TimeZone: 'string', JSONObject: 'Record<string, unknown>', EmailAddress: 'string', SafeInt: 'number' } },
+} as const;
+
 /**
- * Generates the committed SDL and the typed documents the tests use. `npm test` runs this
- * with `--check`, so it fails when the committed files differ from what the code produces.
- * Run it as `npm run codegen` (it needs tsx to load the TypeScript schema).
+ * Generates the committed SDL and the typed documents. `npm test` runs this with `--check`, so
+ * it fails when the committed files differ from what the code produces. Run it as
+ * `npm run codegen` (it needs tsx to load the TypeScript schema).
+ * - `schema/operations/` are GraphiQL's examples; the tests get them typed in `test/generated/`.
+ * - `src/rest/operations/` are the operations the seed REST routes run; the route table runs
+ *   the typed documents of `src/rest/generated/`, so a document that stops matching the schema,
+ *   or a mapper that reads a field the document does not select, fails codegen or the typecheck.
  */
 const config: CodegenConfig = {
   schema: './src/graphql/codegen/schema-source.ts',
-  documents: ['./schema/operations/*.graphql'],
   ignoreNoDocuments: false,
   generates: {
     './schema/schema.graphql': {
@@ -16,11 +26,8 @@ const config: CodegenConfig = {
     './schema/subgraph.graphql': {
       plugins: ['./src/graphql/codegen/subgraph-sdl-plugin.ts'],
     },
-    './test/generated/': {
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, emitLegacyCommonJSImports: false, scalars: { DateTime: 'string', Date: 'string', TimeZone: 'string', JSONObject: 'Record<string, unknown>', EmailAddress: 'string', SafeInt: 'number' } },
-    },
+    './test/generated/': { ...typedDocuments, documents: ['./schema/operations/*.graphql'] },
+    './src/rest/generated/': { ...typedDocuments, documents: ['./src/rest/operations/*.graphql'] },
   },
 };
 

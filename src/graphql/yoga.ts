@@ -3,6 +3,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_FUNNEL_STAGES } from '../contract/call-document.ts';
 import type { CallStore } from '../store/call-store.ts';
 import type { GatewayConfig, GraphQLContext } from './context.ts';
+import { useRestRoutes } from '../rest/use-rest-routes.ts';
 import { createErrorMasker, type Logger } from './errors.ts';
 import { useApiKeyAuth } from './plugins/use-api-key-auth.ts';
 import { useCallContext } from './plugins/use-call-context.ts';
@@ -38,7 +39,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
   const config: GatewayConfig = { funnelStages: DEFAULT_FUNNEL_STAGES, ...options.config };
   const graphiql = options.graphiql ?? {};
 
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  const yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext> = createYoga<Record<string, unknown>, GraphQLContext>({
     // The subgraph schema: every field plus `_service`/`_entities`, so a gateway can federate it.
     schema: buildSubgraphSchema(),
     graphqlEndpoint: '/graphql',
@@ -46,6 +47,9 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
     // Our body limit replaces Yoga's (same cap and errors, without a stream per request).
     maxRequestBodySize: false,
     plugins: [
+      // The seed REST routes (src/rest/): first, so a route request ends here and its GraphQL
+      // operation comes back through this same instance, where every plugin below applies.
+      useRestRoutes({ gateway: () => yoga, logger }),
       useRequestBodyLimit(),
       useRequestErrorStatus(),
       useApiKeyAuth({ keys: store }),
@@ -65,4 +69,5 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
             shouldPersistHeaders: false,
           },
   });
+  return yoga;
 }

@@ -1,0 +1,183 @@
+import { getOperationAST, print } from 'graphql';
+import type { Plugin, YogaServerInstance } from 'graphql-yoga';
+import { MAX_REQUEST_BODY_BYTES } from '../graphql/plugins/use-request-body-limit.ts';
+import { acceptsCsvFirst, csvStream } from './csv.ts';
+import { seedMessage, statusOf, type GraphQLErrorJson } from './graphql-errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { API_KEY_PARAMETER, FORMAT_PARAMETER, parameterReader, RouteParameterError, type ParameterReader } from './params.ts';
+import type { RestRoute } from './route.ts';
+import { REST_ROUTES } from './routes.ts';
+
+export const OPENAPI_PATH = '/openapi.json';
+
+interface MountedRoute {
+  route: RestRoute;
+  parameters: ParameterReader;
+  query: string;
+  operationName: string | undefined;
+}
+
+/** A refusal of the route layer itself (before GraphQL runs): status and message. */
+class RouteRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** Headers of the GraphQL response that describe the transport of that body, not the request. */
+const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'transfer-encoding']);
+
+/**
+ * Serves the seed REST routes (`routes.ts`) and `GET /openapi.json` beside `/graphql`. A route
+ * checks its parameters, maps them to variables and sends its GraphQL operation through this
+ * very Yoga instance (`yoga.fetch`), so auth, limits and every other plugin apply as to any
+ * GraphQL request; then it maps the data to the seed's JSON (or CSV) and a GraphQL error to
+ * the seed's status with `{ success: false, message }`.
+ */
+export function useRestRoutes(options: RestRoutesOptions): Plugin {
+  const { routes = REST_ROUTES, logger } = options;
+  const byPath = new Map<string, Map<string, MountedRoute>>();
+  for (const route of routes) {
+    const methods = byPath.get(route.path) ?? new Map<string, MountedRoute>();
+    methods.set(route.method, {
+      route,
+      parameters: parameterReader(route),
+      query: print(route.document),
+      operationName: getOperationAST(route.document)?.name?.value,
+    });
+    byPath.set(route.path, methods);
+  }
+  let openapi: string | undefined;
+
+  return {
+    onRequest({ request, url, endResponse, serverContext, fetchAPI }) {
+      if (url.pathname === OPENAPI_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
+        openapi ??= JSON.stringify(openApiDocument(routes), null, 2);
+        endResponse(new fetchAPI.Response(openapi, { headers: { 'content-type': JSON_TYPE } }));
+        return;
+      }
+      const methods = byPath.get(url.pathname);
+      if (!methods) return;
+      const mounted = methods.get(request.method);
+      const run = mounted
+        ? serve(options.gateway(), mounted, request, url, serverContext, fetchAPI)
+        : Promise.reject(new RouteRefusal(405, `${request.method} is not allowed here; use ${[...methods.keys()].join(', ')}.`, { allow: [...methods.keys()].join(', ') }));
+      return run
+        .catch((error: unknown) => {
+          if (error instanceof RouteRefusal) return failure(fetchAPI, error.status, error.message, error.headers);
+          logger.error(`[dialgraph] REST route ${url.pathname} failed`, error);
+          return failure(fetchAPI, 500, 'Unexpected error.');
+        })
+        .then(endResponse);
+    },
+  };
+}
+
+/** The gateway the routes run their operations on: the Yoga instance (its server adapter). */
+export type Gateway = Pick<YogaServerInstance<Record<string, unknown>, Record<string, any>>, 'fetch' | 'graphqlEndpoint'>;
+
+export interface RestRoutesOptions {
+  /** Returns the Yoga instance this plugin is installed in (it exists once requests arrive). */
+  gateway: () => Gateway;
+  logger: Pick<Console, 'error'>;
+  /** @default REST_ROUTES */
+  routes?: readonly RestRoute[];
+}
+
+type FetchAPI = Parameters<NonNullable<Plugin['onRequest']>>[0]['fetchAPI'];
+
+async function serve(
+  yoga: Gateway,
+  mounted: MountedRoute,
+  request: Request,
+  url: URL,
+  serverContext: Record<string, unknown> | undefined,
+  fetchAPI: FetchAPI,
+): Promise<Response> {
+  const { route } = mounted;
+  const format = route.csv ? url.searchParams.get(FORMAT_PARAMETER) : null;
+  if (format !== null && format !== 'csv' && format !== 'json') throw new RouteRefusal(400, `format must be "json" or "csv"; got ${JSON.stringify(format.slice(0, 100))}.`);
+  const csv = route.csv !== undefined && (format === 'csv' || (format === null && acceptsCsvFirst(request.headers.get('accept'))));
+
+  let input;
+  try {
+    input = mounted.parameters.read(url, route.body ? await readJsonBody(request) : undefined);
+  } catch (error) {
+    if (error instanceof RouteParameterError) throw new RouteRefusal(error.outOfBounds ? route.invalidValueStatus : 400, error.message);
+    throw error;
+  }
+
+  // The client's headers go along (request ids, forwarding, tracing); the body is ours.
+  const headers = new fetchAPI.Headers(request.headers);
+  for (const name of ['content-length', 'content-encoding', 'transfer-encoding']) headers.delete(name);
+  headers.set('content-type', 'application/json');
+  headers.set('accept', 'application/json');
+  const apiKey = route.apiKeyInQuery ? url.searchParams.get(API_KEY_PARAMETER) : null;
+  if (apiKey !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${apiKey}`);
+
+  const response = await yoga.fetch(
+    new URL(yoga.graphqlEndpoint, url),
+    { method: 'POST', headers, body: JSON.stringify({ query: mounted.query, variables: route.variables(input), operationName: mounted.operationName }) },
+    serverContext ?? {},
+  );
+  const passed = passedHeaders(response.headers);
+  const result = (await response.json()) as { data?: unknown; errors?: GraphQLErrorJson[] };
+  const error = result.errors?.[0];
+  if (error) {
+    const status = statusOf(error, route, response.status);
+    const requestId = error.extensions?.requestId;
+    return failure(fetchAPI, status, seedMessage(error.message, route), passed, requestId);
+  }
+  if (result.data == null) return failure(fetchAPI, 500, 'Unexpected error.', passed);
+
+  if (csv) {
+    const shape = route.csv!;
+    return new fetchAPI.Response(csvStream(shape.columns(input), shape.rows(result.data, input)), {
+      headers: { ...passed, 'content-type': 'text/csv; charset=utf-8; header=present' },
+    });
+  }
+  return new fetchAPI.Response(JSON.stringify(route.respond(result.data, input)), { headers: { ...passed, 'content-type': JSON_TYPE } });
+}
+
+function passedHeaders(headers: Headers): Record<string, string> {
+  const passed: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (!BODY_HEADERS.has(name)) passed[name] = value;
+  });
+  return passed;
+}
+
+function failure(fetchAPI: FetchAPI, status: number, message: string, headers: Record<string, string> = {}, requestId?: string): Response {
+  const body = requestId ? { success: false, message, request_id: requestId } : { success: false, message };
+  return new fetchAPI.Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': JSON_TYPE } });
+}
+
+/** The JSON body, at most MAX_REQUEST_BODY_BYTES (as /graphql); malformed JSON is the client's 400. */
+async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > MAX_REQUEST_BODY_BYTES) throw tooLarge();
+  let text = '';
+  if (request.body) {
+    const decoder = new TextDecoder();
+    let bytes = 0;
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.byteLength;
+      if (bytes > MAX_REQUEST_BODY_BYTES) throw tooLarge();
+      text += decoder.decode(chunk, { stream: true });
+    }
+    text += decoder.decode();
+  }
+  if (!text.trim()) throw new RouteRefusal(400, 'A JSON object body is required.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RouteRefusal(400, 'The request body is not valid JSON.');
+  }
+}
+
+const tooLarge = () => new RouteRefusal(413, `Request body too large: the limit is ${MAX_REQUEST_BODY_BYTES.toLocaleString('en')} bytes.`);
