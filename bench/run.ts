@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
-import { createGateway } from '../src/graphql/yoga.ts';
+import { DEFAULT_MAX_TIME_MS, createGateway } from '../src/graphql/yoga.ts';
 import type { CallStore } from '../src/store/call-store.ts';
 import { DEFAULT_FUNNEL_STAGES } from '../src/contract/call-document.ts';
 import { demoApiKeys } from '../src/sample/demo-keys.ts';
@@ -56,7 +56,7 @@ const context: BenchContext = {
   now: NOW,
   tenant: { tenantId, userEmail: tenantKey.user_email, role: 'user' },
   admin: { tenantId: adminKey.tenant_id, userEmail: adminKey.user_email, role: 'super_admin' },
-  config: { funnelStages: DEFAULT_FUNNEL_STAGES },
+  config: { funnelStages: DEFAULT_FUNNEL_STAGES, maxTimeMS: DEFAULT_MAX_TIME_MS },
 };
 /**
  * The gateway's store, timed: the milliseconds each GraphQL request spends inside `aggregate`

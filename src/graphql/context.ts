@@ -6,6 +6,8 @@ import type { StoreCall } from '../store/decorators/with-instrumentation.ts';
 export interface GatewayConfig {
   /** Funnel stages, lowest first (`--funnel-stages`). */
   funnelStages: readonly string[];
+  /** Time budget of each pipeline on either engine (`--max-time-ms`); over it: `QUERY_TIMEOUT`. */
+  maxTimeMS: number;
 }
 
 /**

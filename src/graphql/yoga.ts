@@ -2,6 +2,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_FUNNEL_STAGES } from '../contract/call-document.ts';
 import type { CallStore } from '../store/call-store.ts';
+import { withDeadline } from '../store/decorators/with-deadline.ts';
 import type { GatewayConfig, GraphQLContext } from './context.ts';
 import { useRestRoutes } from '../rest/use-rest-routes.ts';
 import { createErrorMasker, type Logger } from './errors.ts';
@@ -9,11 +10,12 @@ import { useApiKeyAuth } from './plugins/use-api-key-auth.ts';
 import { useCallContext } from './plugins/use-call-context.ts';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.ts';
 import { useRequestErrorStatus } from './plugins/use-request-error-status.ts';
+import { useTimeoutStatus } from './plugins/use-timeout-status.ts';
 import { buildSubgraphSchema } from './subgraph.ts';
 
 export interface GatewayOptions {
   store: CallStore;
-  /** @default { funnelStages: DEFAULT_FUNNEL_STAGES } */
+  /** @default { funnelStages: DEFAULT_FUNNEL_STAGES, maxTimeMS: DEFAULT_MAX_TIME_MS } */
   config?: Partial<GatewayConfig>;
   /** The clock; tests pin it. @default () => new Date() */
   now?: () => Date;
@@ -35,8 +37,10 @@ export interface GatewayOptions {
  * identical pipelines (`useCallContext`), then runs `options.plugins`.
  */
 export function createGateway(options: GatewayOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
-  const { store, now = () => new Date(), logger = console } = options;
-  const config: GatewayConfig = { funnelStages: DEFAULT_FUNNEL_STAGES, ...options.config };
+  const { now = () => new Date(), logger = console } = options;
+  const config: GatewayConfig = { funnelStages: DEFAULT_FUNNEL_STAGES, maxTimeMS: DEFAULT_MAX_TIME_MS, ...options.config };
+  // Every pipeline carries the time budget, on both engines.
+  const store = withDeadline(options.store, { maxTimeMS: config.maxTimeMS });
   const graphiql = options.graphiql ?? {};
 
   const yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext> = createYoga<Record<string, unknown>, GraphQLContext>({
@@ -52,6 +56,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       useRestRoutes({ gateway: () => yoga, logger }),
       useRequestBodyLimit(),
       useRequestErrorStatus(),
+      useTimeoutStatus(),
       useApiKeyAuth({ keys: store }),
       useCallContext({ store, config, now }),
       ...(options.plugins ?? []),
@@ -71,3 +76,6 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
   });
   return yoga;
 }
+
+/** The time budget of one pipeline when none is configured (DESIGN section 8). */
+export const DEFAULT_MAX_TIME_MS = 15_000;

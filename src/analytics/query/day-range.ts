@@ -1,4 +1,5 @@
 import { UserInputError } from '../errors.ts';
+import { checkRangeLength } from './range-cap.ts';
 import { requireDay } from '../time/calendar.ts';
 import { addDays, localDate, localDayRange } from '../time/time-zone.ts';
 
@@ -13,7 +14,7 @@ export interface DayRange extends TimeRange {
 /**
  * Whole local days in `zone`, inclusive at both ends, as an instant range. Defaults: the
  * `defaultDays` local days ending today. A reversed range names the start argument; a range
- * longer than `maxDays` names the end argument.
+ * longer than `maxDays` (or 20 years) names the end argument.
  */
 export function normalizeDayRange(options: {
   startDay?: string | null;
@@ -37,5 +38,7 @@ export function normalizeDayRange(options: {
       throw new UserInputError(endArgument, `${startArgument}..${endArgument} spans ${days} days; at most ${maxDays} are allowed`);
     }
   }
+  // On the calendar days (UTC), before the zone's offsets over the range are looked up.
+  checkRangeLength({ from: new Date(requireDay(startDay)), to: new Date(requireDay(endDay)), fromArgument: startArgument, toArgument: endArgument });
   return { startDay, endDay, ...localDayRange(zone, startDay, endDay) };
 }

@@ -1,4 +1,5 @@
 import { UserInputError } from '../errors.ts';
+import { checkRangeLength } from './range-cap.ts';
 import type { TimeRange } from './scope.ts';
 
 const DAY_MS = 86_400_000;
@@ -6,7 +7,7 @@ const DAY_MS = 86_400_000;
 /**
  * An inclusive instant range from optional bounds. Missing `to` is now; missing `from` is
  * `defaultDays` before `to` (DESIGN: "the last 30 days up to now"). A reversed range is the
- * caller's mistake and names the `from` argument.
+ * caller's mistake and names the `from` argument; one over 20 years names the `to` argument.
  */
 export function normalizeInstantRange(options: {
   from?: Date | null;
@@ -25,5 +26,6 @@ export function normalizeInstantRange(options: {
       `${fromArgument} (${from.toISOString()}) is after ${toArgument} (${to.toISOString()}); the range is inclusive and must run forwards`,
     );
   }
+  checkRangeLength({ from, to, fromArgument, toArgument });
   return { from, to };
 }

@@ -3,6 +3,7 @@
  * the segment it falls into (DESIGN section 3), so it needs every change inside the queried
  * range, to the millisecond.
  */
+import { LRUCache } from 'lru-cache';
 import { DAY_MS, wallMillis } from './calendar.ts';
 import { offsetAtMillis } from './zone-offset.ts';
 
@@ -25,9 +26,10 @@ interface Transition {
 const SAMPLE_STEP_MS = 2 * DAY_MS;
 
 // Transitions per zone and UTC year: dashboards ask for the same zones and years again and
-// again. Bounded so a stream of odd ranges cannot grow it without limit.
-const yearCache = new Map<string, readonly Transition[]>();
-const YEAR_CACHE_LIMIT = 20_000;
+// again. A bounded LRU (not a map emptied when full): ranges are capped at 20 years, so one
+// request touches at most 22 entries per zone, and many zones' recent years stay side by side
+// instead of evicting each other wholesale.
+const yearCache = new LRUCache<string, readonly Transition[]>({ max: 4096 });
 
 /**
  * The UTC-offset segments covering [from, to]: the first starts at `from`, each next one at
@@ -56,7 +58,6 @@ function transitionsInYear(zone: string, year: number): readonly Transition[] {
   let transitions = yearCache.get(key);
   if (!transitions) {
     transitions = scan(zone, wallMillis({ year, month: 1, day: 1 }), wallMillis({ year: year + 1, month: 1, day: 1 }));
-    if (yearCache.size >= YEAR_CACHE_LIMIT) yearCache.clear();
     yearCache.set(key, transitions);
   }
   return transitions;

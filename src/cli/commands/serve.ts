@@ -1,7 +1,7 @@
 import { DEFAULT_FUNNEL_STAGES } from '../../contract/call-document.ts';
 import { createGateway } from '../../graphql/yoga.ts';
 import { listen } from '../../server.ts';
-import { UsageError, type Command, type OptionValues } from '../command.ts';
+import { UsageError, readPositiveInt, type Command, type OptionValues } from '../command.ts';
 import { openStore } from '../open-store.ts';
 import { readDefaultDocument } from '../../graphql/default-document.ts';
 
@@ -16,17 +16,19 @@ export const serveCommand: Command = {
     'mongodb-uri': { type: 'string', env: 'MONGODB_URI', placeholder: 'uri', description: 'Use MongoDB instead of the embedded engine.' },
     db: { type: 'string', env: 'DIALGRAPH_DB', default: 'dialgraph', placeholder: 'name', description: 'MongoDB database (collections calls and api_keys).' },
     'read-preference': { type: 'string', env: 'DIALGRAPH_READ_PREFERENCE', placeholder: 'mode', description: 'MongoDB read preference, e.g. secondaryPreferred to keep analytics off the primary.' },
-    'max-time-ms': { type: 'string', env: 'DIALGRAPH_MAX_TIME_MS', default: '15000', placeholder: 'ms', description: 'Time budget of one aggregation on MongoDB.' },
+    'max-time-ms': { type: 'string', env: 'DIALGRAPH_MAX_TIME_MS', default: '15000', placeholder: 'ms', description: 'Time budget of one pipeline in ms, on both engines (over it: QUERY_TIMEOUT).' },
     'sample-calls': { type: 'string', env: 'DIALGRAPH_SAMPLE_CALLS', default: '100000', placeholder: 'n', description: 'Sample calls to generate when no --data is given.' },
     seed: { type: 'string', env: 'DIALGRAPH_SEED', default: '1', placeholder: 'n', description: 'Seed of the sample data.' },
     'funnel-stages': { type: 'string', env: 'DIALGRAPH_FUNNEL_STAGES', default: DEFAULT_FUNNEL_STAGES.join(','), placeholder: 'a,b,c', description: 'Conversion funnel stages, lowest first.' },
   },
   async run(values) {
     const port = readPort(values);
+    // Validated before the store opens, so a bad budget fails fast on either engine.
+    const maxTimeMS = readPositiveInt(values, 'max-time-ms');
     const opened = await openStore(values);
     const gateway = createGateway({
       store: opened.store,
-      config: { funnelStages: readFunnelStages(values) },
+      config: { funnelStages: readFunnelStages(values), ...(maxTimeMS ? { maxTimeMS } : {}) },
       graphiql: { apiKey: opened.graphiqlKey, defaultQuery: await readDefaultDocument() },
     });
     const { url, close } = await listen({ yoga: gateway, port, host: String(values.host) });

@@ -9,7 +9,7 @@ import { runCompiled } from './compiled/run-compiled.ts';
 import { describeInputMutation } from './input-mutation.ts';
 import { narrowScope } from './narrow-scope.ts';
 import { runMingo } from './run-mingo.ts';
-import { createScanSource } from './scan-source.ts';
+import { createScanSource, type ScanSlicing } from './scan-source.ts';
 
 /**
  * Which engine runs aggregations: `auto` uses the compiled executor for pipelines made of
@@ -33,6 +33,8 @@ export interface EmbeddedStoreOptions {
   readonly debug?: boolean;
   /** @default 'auto' */
   readonly executor?: EmbeddedExecutor;
+  /** How the compiled executor cuts a scan into slices; tests make them tiny. @default { checkEvery: 4096, sliceMs: 10 } */
+  readonly slicing?: ScanSlicing;
 }
 
 /** How many aggregations each executor ran; read by tests to see which path a query took. */
@@ -61,11 +63,14 @@ export interface EmbeddedStore extends CallStore {
  * and otherwise on mingo, whole; mingo also takes over, from the start, when the compiled
  * run meets data it does not model (`CompiledBailout`). `engineRuns` counts which ran.
  *
- * `maxTimeMS` is honoured cooperatively: the budget starts when `aggregate` is called and is
- * checked every few thousand documents while the slice is scanned, throwing
- * `QueryTimeoutError` once it is spent. Work after the scan (sorting grouped rows) cannot be
- * interrupted, since both engines run synchronously. `0` or no value means no budget, as on
- * MongoDB.
+ * The compiled executor scans in slices of about 10 ms and yields to the event loop between
+ * them, so a cheap request waits at most about one slice behind a heavy one. `maxTimeMS` is
+ * honoured cooperatively: the budget starts when `aggregate` is called and is checked every
+ * few thousand documents while the slice is scanned (and after each yield), throwing
+ * `QueryTimeoutError` once it is spent. Work after the scan (sorting grouped rows, bounded by
+ * the groups) is not interrupted; mingo (a fallback for data the compiled executor does not
+ * model) runs synchronously but checks the same deadline in its scan. `0` or no value means
+ * no budget, as on MongoDB.
  */
 export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore {
   const { logger, debug = false, executor = 'auto' } = options;
@@ -113,7 +118,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
         if (compiled.ok) {
           let handedOver = false;
           try {
-            const rows = runCompiled<T>({ pipeline: compiled.pipeline, segments, deadline, maxTimeMS });
+            const rows = await runCompiled<T>({ pipeline: compiled.pipeline, segments, deadline, maxTimeMS, slicing: options.slicing });
             if (debug) logger?.(`embedded engine: compiled executor, ${rows.length} rows in ${elapsed(started)} ms`);
             return rows;
           } catch (error) {

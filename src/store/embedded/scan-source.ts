@@ -56,37 +56,90 @@ export function createScanSource(options: ScanSourceOptions): ScanSource {
   };
 }
 
-/** Options of {@link scanSegments}. */
+/** How the compiled executor's scan is cut into slices (see {@link scanInSlices}). */
+export interface ScanSlicing {
+  /** Documents between two looks at the clock. @default 4096 */
+  readonly checkEvery?: number;
+  /** A slice ends at the first look at the clock this long after it began. @default 10 */
+  readonly sliceMs?: number;
+}
+
+/** Options of {@link scanInSlices}. */
 export interface SegmentScanOptions extends ScanSourceOptions {
   /** Called before the documents of each segment. */
   readonly enter?: (segment: CallSegment) => void;
   /** Receives each document in order with its index in `segment.docs`; false ends the scan. */
   readonly visit: (doc: CallDocument, index: number) => boolean;
+  readonly slicing?: ScanSlicing;
 }
+
+const DEFAULT_SLICE_MS = 10;
 
 /**
  * The compiled executor's scan: the same documents in the same order as `createScanSource`,
- * with the same time budget, but as a plain loop that pushes each document to `visit`
- * (no step object per document).
+ * as a plain loop that pushes each document to `visit` (no step object per document), cut
+ * into slices. Every `checkEvery` documents it reads the clock: past the deadline it throws
+ * `QueryTimeoutError`; once the slice has run `sliceMs` it yields to the event loop
+ * (`setImmediate`), so other requests' I/O and pipelines run between two slices of a heavy
+ * one. A scan that fits in one slice never yields, so cheap pipelines pay nothing.
  */
-export function scanSegments(options: SegmentScanOptions): void {
-  const { segments, deadline, maxTimeMS, enter, visit } = options;
-  let untilClockCheck = CLOCK_CHECK_EVERY;
-  for (const segment of segments) {
-    enter?.(segment);
-    const { docs, start, end } = segment;
-    for (let i = start; i < end; i++) {
-      if (deadline !== undefined && --untilClockCheck === 0) {
-        untilClockCheck = CLOCK_CHECK_EVERY;
-        checkDeadline(deadline, maxTimeMS);
-      }
-      if (!visit(docs[i], i)) return;
-    }
+export async function scanInSlices(options: SegmentScanOptions): Promise<void> {
+  const { deadline, maxTimeMS } = options;
+  const checkEvery = options.slicing?.checkEvery ?? CLOCK_CHECK_EVERY;
+  const sliceMs = options.slicing?.sliceMs ?? DEFAULT_SLICE_MS;
+  const state: SliceState = { segment: 0, position: options.segments[0]?.start ?? 0, entered: false };
+  for (;;) {
+    const sliceEnd = performance.now() + sliceMs;
+    const outcome = runSlice(options, state, checkEvery, sliceEnd);
+    if (outcome === 'done') return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (deadline !== undefined) checkDeadline(deadline, maxTimeMS);
   }
 }
 
-function checkDeadline(deadline: number, maxTimeMS: number | undefined): void {
-  if (performance.now() > deadline) {
-    throw new QueryTimeoutError(`embedded query exceeded its time budget of ${maxTimeMS} ms`);
+interface SliceState {
+  segment: number;
+  position: number;
+  /** Whether `enter` ran for the current segment. */
+  entered: boolean;
+}
+
+/**
+ * One slice, synchronous (the hot loop stays a plain loop): until the scan ends ('done') or
+ * a clock check finds the slice over ('yield'). The deadline is checked at each clock check.
+ */
+function runSlice(options: SegmentScanOptions, state: SliceState, checkEvery: number, sliceEnd: number): 'done' | 'yield' {
+  const { segments, deadline, maxTimeMS, enter, visit } = options;
+  let untilClockCheck = checkEvery;
+  for (; state.segment < segments.length; state.segment++) {
+    const segment = segments[state.segment];
+    if (!state.entered) {
+      enter?.(segment);
+      state.entered = true;
+      state.position = segment.start;
+    }
+    const { docs, end } = segment;
+    for (let i = state.position; i < end; i++) {
+      if (--untilClockCheck === 0) {
+        untilClockCheck = checkEvery;
+        const now = performance.now();
+        if (deadline !== undefined && now > deadline) timeout(maxTimeMS);
+        if (now >= sliceEnd) {
+          state.position = i;
+          return 'yield';
+        }
+      }
+      if (!visit(docs[i], i)) return 'done';
+    }
+    state.entered = false;
   }
+  return 'done';
+}
+
+function checkDeadline(deadline: number, maxTimeMS: number | undefined): void {
+  if (performance.now() > deadline) timeout(maxTimeMS);
+}
+
+function timeout(maxTimeMS: number | undefined): never {
+  throw new QueryTimeoutError(`embedded query exceeded its time budget of ${maxTimeMS} ms`);
 }

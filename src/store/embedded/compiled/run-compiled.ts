@@ -1,5 +1,5 @@
 import type { CallSegment } from '../call-partitions.ts';
-import { scanSegments } from '../scan-source.ts';
+import { scanInSlices, type ScanSlicing } from '../scan-source.ts';
 import { cloneValue } from './bson-values.ts';
 import type { CompiledPipeline } from './compile-pipeline.ts';
 import { buildChain } from './consumer-chain.ts';
@@ -14,22 +14,27 @@ export interface RunCompiledOptions {
   readonly deadline?: number;
   /** Only for the timeout message. */
   readonly maxTimeMS?: number;
+  /** How often the scan looks at the clock and how long a slice runs before it yields. */
+  readonly slicing?: ScanSlicing;
 }
 
 /**
- * Runs a compiled pipeline over the narrowed segments in one tight loop (the stored,
- * frozen documents are read in place, never copied) and returns fresh rows: the output is
- * deep-copied like mingo's, so nothing handed out is shared with the store. Throws
- * `CompiledBailout` when the data needs mingo, and `QueryTimeoutError` past the deadline.
+ * Runs a compiled pipeline over the narrowed segments in tight loops (the stored, frozen
+ * documents are read in place, never copied), in slices that yield to the event loop (see
+ * `scanInSlices`), and returns fresh rows: the output is deep-copied like mingo's, so nothing
+ * handed out is shared with the store. Throws `CompiledBailout` when the data needs mingo,
+ * and `QueryTimeoutError` past the deadline. The chain and the cursor belong to this run
+ * alone, so other runs may interleave with it between slices.
  */
-export function runCompiled<T>(options: RunCompiledOptions): T[] {
+export async function runCompiled<T>(options: RunCompiledOptions): Promise<T[]> {
   const { stages, cursor } = options.pipeline;
   const head = buildChain(stages);
   try {
-    scanSegments({
+    await scanInSlices({
       segments: options.segments,
       deadline: options.deadline,
       maxTimeMS: options.maxTimeMS,
+      slicing: options.slicing,
       enter: (segment) => cursor.enter(segment.columns),
       visit: (doc, index) => {
         cursor.moveTo(index);
