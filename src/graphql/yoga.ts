@@ -11,6 +11,7 @@ import { useCallContext } from './plugins/use-call-context.ts';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.ts';
 import { useRequestErrorStatus } from './plugins/use-request-error-status.ts';
 import { useTimeoutStatus } from './plugins/use-timeout-status.ts';
+import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './plugins/use-operation-limits.ts';
 import { buildSubgraphSchema } from './subgraph.ts';
 
 export interface GatewayOptions {
@@ -29,6 +30,8 @@ export interface GatewayOptions {
    * the rest of `GraphQLContext`. @default []
    */
   plugins?: readonly Plugin<GraphQLContext>[];
+  /** Shape limits of one operation (depth, aliases, tokens, directives). @default DEFAULT_OPERATION_LIMITS */
+  operationLimits?: Partial<OperationLimits>;
 }
 
 /**
@@ -55,6 +58,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       // operation comes back through this same instance, where every plugin below applies.
       useRestRoutes({ gateway: () => yoga, logger }),
       useRequestBodyLimit(),
+      useOperationLimits({ ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits }),
       useRequestErrorStatus(),
       useTimeoutStatus(),
       useApiKeyAuth({ keys: store }),
