@@ -18,6 +18,16 @@ function expectSeedShape(method: string, path: string, answer: RestAnswer) {
   expect(conforms(method, path.split('?')[0], answer)).toEqual([]);
 }
 
+/** Seed 003's call record, in the order its document lists the fields. */
+const SEED_003_RECORD = [
+  'answerTime', 'callTime', 'campaign', 'projectName', 'projectId', 'projectContactId', 'crmInfo', 'favorite', 'firstTimeForTree',
+  'firstTimeForUser', 'fromNumber', 'id', 'insertOrigin', 'isRecordBlocked', 'isRecordReady', 'label', 'numbersInvolvedJSON',
+  'numbersRingedJSON', 'qualityRating', 'recallDate', 'recallFirstAttemptDate', 'recallState', 'recordName', 'tags', 'outcomeTag',
+  'outcomeType', 'talkTime', 'aiTalkTime', 'timestamp', 'toAnswer', 'toNumber', 'totalTime', 'treeId', 'type', 'state', 'uniqueId',
+  'userId', 'agentShortNumber', 'lineNumber', 'clientNumber', 'transfers', 'recordingExpired', 'transcripts',
+  'convoloAiRecordingSummary', 'convoloAiRecordingTitle',
+];
+
 const assistantId = sampleCalls.find((call) => call.tenant_id === tenantKey.tenant_id && call.assistant_id)?.assistant_id;
 const ownerEmail = tenantKey.user_email;
 
@@ -106,9 +116,25 @@ describe('seed 003: POST /api/v1/stat/calls and calls-detailedV2 with ?api-key='
       expect([0, 1]).toContain(call.type);
       expect(call.state).toBe(1);
     }
+    for (const call of answer.json.calls) expect(Object.keys(call)).toEqual(SEED_003_RECORD);
     const talk = answer.json.calls.map((call: any) => call.talkTime);
     expect(talk).toEqual([...talk].sort((a, b) => b - a));
     expect(answer.json.timezone).toBe('America/New_York');
+  });
+
+  it('carries the whole record: transcripts, transfers, recordings, recalls, the JSON number lists', async () => {
+    const path = `/api/v1/stat/calls?api-key=${tenantKey.key}`;
+    const answer = await rest('POST', path, { body: { dayFrom: '2025-12-01', dayTo: '2026-03-31', itemsPerPage: 1000, showTransfers: true, sortDirection: 'ASC' }, key: null });
+    expectSeedShape('POST', path, answer);
+    const calls: any[] = answer.json.calls;
+    const some = (test: (call: any) => boolean) => calls.some(test);
+    expect(some((c) => Array.isArray(c.transcripts) && c.transcripts.length > 0 && ['agent', 'client', 'ai'].includes(c.transcripts[0].speaker))).toBe(true);
+    expect(some((c) => Array.isArray(c.transfers) && c.transfers.length > 0)).toBe(true);
+    expect(some((c) => c.isRecordReady === true) && some((c) => c.isRecordBlocked === true) && some((c) => c.recordingExpired === true)).toBe(true);
+    expect(some((c) => typeof c.recallDate === 'string')).toBe(true);
+    expect(some((c) => typeof c.convoloAiRecordingSummary === 'string' && typeof c.convoloAiRecordingTitle === 'string')).toBe(true);
+    const withNumbers = calls.find((c) => typeof c.numbersInvolvedJSON === 'string')!;
+    expect(Array.isArray(JSON.parse(withNumbers.numbersInvolvedJSON))).toBe(true);
   });
 });
 
