@@ -15,6 +15,7 @@ const typedDocuments = {
  * - `src/rest/operations/` are the operations the seed REST routes run; the route table runs
  *   the typed documents of `src/rest/generated/`, so a document that stops matching the schema,
  *   or a mapper that reads a field the document does not select, fails codegen or the typecheck.
+ * - `src/dashboard/operations/` are the dashboard's panels, typed the same way.
  */
 const config: CodegenConfig = {
   schema: './src/graphql/codegen/schema-source.ts',
@@ -28,6 +29,12 @@ const config: CodegenConfig = {
     },
     './test/generated/': { ...typedDocuments, documents: ['./schema/operations/*.graphql'] },
     './src/rest/generated/': { ...typedDocuments, documents: ['./src/rest/operations/*.graphql'] },
+    // The dashboard's operations as typed strings: the browser bundle needs no graphql-js.
+    './src/dashboard/generated/': {
+      ...typedDocuments,
+      config: { ...typedDocuments.config, documentMode: 'string' },
+      documents: ['./src/dashboard/operations/*.graphql'],
+    },
   },
 };
 

@@ -4,6 +4,7 @@ import { listen } from '../../server.ts';
 import { UsageError, readPositiveInt, type Command, type OptionValues } from '../command.ts';
 import { openStore } from '../open-store.ts';
 import { readDefaultDocument } from '../../graphql/default-document.ts';
+import { useDashboard } from '../../dashboard/use-dashboard.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -30,10 +31,12 @@ export const serveCommand: Command = {
       store: opened.store,
       config: { funnelStages: readFunnelStages(values), ...(maxTimeMS ? { maxTimeMS } : {}) },
       graphiql: { apiKey: opened.graphiqlKey, defaultQuery: await readDefaultDocument() },
+      plugins: [useDashboard({ demoKey: opened.graphiqlKey, warm: true })],
     });
     const { url, close } = await listen({ yoga: gateway, port, host: String(values.host) });
     console.log(`\ndialgraph is serving ${opened.description}`);
-    console.log(`GraphiQL: ${url}\n`);
+    console.log(`GraphiQL: ${url}`);
+    console.log(`Dashboard: ${new URL('/dashboard', url)}\n`);
     if (opened.demoKeys.length) {
       console.log('Demo API keys (send as "Authorization: Bearer <key>"):');
       for (const key of opened.demoKeys) console.log(`  ${key.role.padEnd(11)} ${key.tenant_id.padEnd(20)} ${key.user_id ? `user ${key.user_id}`.padEnd(14) : ''.padEnd(14)} ${key.key}`);
