@@ -171,7 +171,7 @@ const callsArbitrary = fc
 const principalArbitrary: fc.Arbitrary<Principal> = fc.oneof(
   { weight: 4, arbitrary: fc.constant<Principal>({ tenantId: 't1', userEmail: 'owner@t1.example', role: 'user' }) },
   { weight: 1, arbitrary: fc.constantFrom(...TENANTS).map((tenantId): Principal => ({ tenantId, userEmail: `owner@${tenantId}.example`, role: 'user' })) },
-  { weight: 1, arbitrary: fc.constant<Principal>({ tenantId: 't1', userId: 'u1', userEmail: 'owner@t1.example', role: 'user' }) },
+  { weight: 1, arbitrary: fc.constant<Principal>({ tenantId: 't1', userId: 'u1', allUsers: true, userEmail: 'owner@t1.example', role: 'user' }) },
 );
 const admin: Principal = { tenantId: 'ops', userEmail: 'ops@example.test', role: 'super_admin' };
 const instant = fc

@@ -10,6 +10,7 @@ import type { Principal } from '../src/contract/principal.ts';
 const NOW = new Date('2024-03-15T12:00:00.000Z');
 const account: Principal = { tenantId: 't1', userEmail: 'owner@t1.example', role: 'user' };
 const boundToU1: Principal = { ...account, userId: 'u1' };
+const boundToU1AllUsers: Principal = { ...boundToU1, allUsers: true };
 const DAYS = { dayFrom: '2024-03-01', dayTo: '2024-03-05' } as const;
 const SCOPE = {
   tenant_id: 't1',
@@ -44,8 +45,7 @@ const SUMMARY = [
 const ANSWERED = ['completed'];
 const UNANSWERED = ['no-answer', 'busy', 'voicemail', 'canceled'];
 
-const conditions = (search: Partial<CallSearchArgs>, principal: Principal = account) =>
-  callSearchConditions({ search: { ...DAYS, ...search }, principal });
+const conditions = (search: Partial<CallSearchArgs>) => callSearchConditions({ search: { ...DAYS, ...search } });
 
 describe('the shared call-search filter compiler', () => {
   it.each<[string, Partial<CallSearchArgs>, unknown[]]>([
@@ -71,7 +71,7 @@ describe('the shared call-search filter compiler', () => {
     ['ABSENT includes a missing outcome type', { outcomeTypes: ['ABSENT'] }, [{ outcome_type: { $in: ['absent', null] } }]],
     ['number: from, to or answering', { number: '+1' }, [{ $or: [{ from_number: '+1' }, { to_number: '+1' }, { answered_by: '+1' }] }]],
     ['exact numbers', { fromNumber: 'a', toNumber: 'b', toAnswer: 'c' }, [{ from_number: 'a' }, { to_number: 'b' }, { answered_by: 'c' }]],
-    ['qualityRating and userId', { qualityRating: 4, userId: 'u9' }, [{ quality_rating: 4 }, { user_id: 'u9' }]],
+    ['qualityRating (userId belongs to the scope, see user-scope.test.ts)', { qualityRating: 4, userId: 'u9' }, [{ quality_rating: 4 }]],
     ['talk time above 0 excludes a missing one', { talkTimeFrom: 10 }, [{ talk_time_sec: { $gte: 10 } }]],
     [
       'a range containing 0 keeps a missing talk time',
@@ -101,15 +101,17 @@ describe('the shared call-search filter compiler', () => {
     expect(conditions({ showAICallsWithLog: true })).toEqual([HIDE_TRANSFERS, { ai_handled: true, has_transcript: true }]);
   });
 
-  it('binds a user-bound key to its user unless allUsers is true; account keys see every user', () => {
-    expect(conditions({}, boundToU1)).toEqual([{ user_id: 'u1' }, HIDE_TRANSFERS]);
-    expect(conditions({ allUsers: true }, boundToU1)).toEqual([HIDE_TRANSFERS]);
-    expect(conditions({ allUsers: false }, account)).toEqual([HIDE_TRANSFERS]);
-    expect(conditions({ userId: 'u2' }, boundToU1)).toEqual([{ user_id: 'u1' }, HIDE_TRANSFERS, { user_id: 'u2' }]);
+  it('hands allUsers and userId to the scope with their argument paths', () => {
+    expect(normalizeCallSearch({ search: { ...DAYS, allUsers: true, userId: 'u2' }, now: NOW }).users).toEqual({
+      allUsers: true,
+      userId: 'u2',
+      allUsersArgument: 'search.allUsers',
+      userIdArgument: 'search.userId',
+    });
   });
 
   it('reads the days in the search time zone, inclusive, and returns the canonical zone', () => {
-    const search = normalizeCallSearch({ search: { ...DAYS, timezone: 'asia/calcutta' }, principal: account, now: NOW });
+    const search = normalizeCallSearch({ search: { ...DAYS, timezone: 'asia/calcutta' }, now: NOW });
     expect(search.zone).toBe('Asia/Kolkata');
     expect(search.range).toMatchObject({ from: new Date('2024-02-29T18:30:00.000Z'), to: new Date('2024-03-05T18:29:59.999Z') });
   });
@@ -122,14 +124,14 @@ describe('the shared call-search filter compiler', () => {
     ['a 201-character searchString', { searchString: 'x'.repeat(201) }, 'search.searchString'],
     ['an unknown zone', { timezone: 'Mars/Base' }, 'search.timezone'],
   ])('rejects %s naming %s', (_name, search, argument) => {
-    expect(() => normalizeCallSearch({ search: { ...DAYS, ...search }, principal: account, now: NOW })).toThrow(
+    expect(() => normalizeCallSearch({ search: { ...DAYS, ...search }, now: NOW })).toThrow(
       expect.objectContaining({ name: 'UserInputError', argument }),
     );
   });
 
   it('accepts exactly 366 days and a 200-character searchString', () => {
     expect(() =>
-      normalizeCallSearch({ search: { dayFrom: '2024-01-01', dayTo: '2024-12-31', searchString: 'x'.repeat(200) }, principal: account, now: NOW }),
+      normalizeCallSearch({ search: { dayFrom: '2024-01-01', dayTo: '2024-12-31', searchString: 'x'.repeat(200) }, now: NOW }),
     ).not.toThrow();
   });
 });
@@ -235,7 +237,7 @@ describe('callStats compiles through the query core', () => {
   it('puts the tenant scope first in every dialer pipeline', () => {
     const searches: CallSearchArgs[] = [DAYS, { ...DAYS, allUsers: true, userId: 'u2' }, { ...DAYS, categories: ['ALL'], searchString: 'tenant_id' }];
     for (const search of searches) {
-      for (const principal of [account, boundToU1]) {
+      for (const principal of [account, boundToU1AllUsers]) {
         const pipelines = [
           compileCallQuery(callStatsQuery({ principal, search, now: NOW })),
           ...[[], ['tags'] as VocabularyPart[]].map((vocabulary) =>
@@ -247,7 +249,8 @@ describe('callStats compiles through the query core', () => {
         for (const pipeline of pipelines) {
           const first = pipeline[0] as { $match: Record<string, unknown> };
           expect(Object.keys(first)).toEqual(['$match']);
-          expect(Object.entries(first.$match).slice(0, 2)).toEqual(Object.entries(SCOPE));
+          const scope = principal.userId && !search.allUsers && !search.userId ? { tenant_id: 't1', user_id: 'u1', started_at: SCOPE.started_at } : SCOPE;
+          expect(Object.entries(first.$match).slice(0, Object.keys(scope).length)).toEqual(Object.entries(scope));
         }
       }
     }

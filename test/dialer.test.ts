@@ -137,12 +137,15 @@ describe('calls: filters on a known data set', () => {
     expect(await ids(`searchString: ${JSON.stringify(text)}`)).toEqual(expected);
   });
 
-  it('shows a user-bound key only its user’s calls unless allUsers is true', async () => {
+  it('shows a user-bound key only its user’s calls; an all_users key may widen its view', async () => {
     expect(await ids('', '', KEYS.t1User)).toEqual(['c01', 'c03', 'c05', 'c09']);
-    expect(await ids('allUsers: true', '', KEYS.t1User)).toEqual(['c01', 'c02', 'c03', 'c04', 'c05', 'c09']);
-    expect(await ids('userId: "u2"', '', KEYS.t1User)).toEqual([]);
-    expect(await ids('allUsers: true, userId: "u2"', '', KEYS.t1User)).toEqual(['c02', 'c04']);
+    expect(await ids('userId: "u1"', '', KEYS.t1User)).toEqual(['c01', 'c03', 'c05', 'c09']);
+    expect(await ids('', '', KEYS.t1UserAll)).toEqual(['c01', 'c03', 'c05', 'c09']);
+    expect(await ids('allUsers: true', '', KEYS.t1UserAll)).toEqual(['c01', 'c02', 'c03', 'c04', 'c05', 'c09']);
+    expect(await ids('userId: "u2"', '', KEYS.t1UserAll)).toEqual(['c02', 'c04']);
+    expect(await ids('allUsers: true, userId: "u2"', '', KEYS.t1UserAll)).toEqual(['c02', 'c04']);
     expect(await ids('allUsers: false')).toEqual(['c01', 'c02', 'c03', 'c04', 'c05', 'c09']);
+    expect(await ids('userId: "u2"')).toEqual(['c02', 'c04']);
   });
 
   it('reads the days in the search time zone', async () => {
@@ -210,7 +213,17 @@ describe('calls: sorting, paging and the list fields', () => {
     };
     expect(await list('', '', vocabulary)).toEqual({ totalItems: 6, ...expected });
     expect(await list('tags: ["cold"]', '', vocabulary)).toEqual({ totalItems: 1, ...expected });
-    expect(await list('uniqueIds: ["none"]', '', vocabulary, KEYS.t1User)).toEqual({ totalItems: 0, ...expected });
+    expect(await list('uniqueIds: ["none"], allUsers: true', '', vocabulary, KEYS.t1UserAll)).toEqual({ totalItems: 0, ...expected });
+    // A user-bound key sees only its user's calls, their vocabulary included (DESIGN 2.2).
+    expect(await list('uniqueIds: ["none"]', '', vocabulary, KEYS.t1User)).toEqual({
+      totalItems: 0,
+      tags: ['Solar Lead', 'hot'],
+      outcomes: ['callback', 'sale'],
+      projects: [
+        { id: 'p1', name: 'Solar' },
+        { id: null, name: 'Walk-in' },
+      ],
+    });
   });
 
   it('computes the vocabulary only when selected, in the same pipeline', async () => {
@@ -324,7 +337,7 @@ describe('callStats', () => {
   it('counts the calls the list counts, for any search and key', async () => {
     const searches = ['', 'categories: [INBOUND, FAILED]', 'searchString: "0100"', 'showTransfers: true', 'talkTimeTo: 0', 'outcomeTypes: [ABSENT]', 'allUsers: true'];
     for (const search of searches) {
-      for (const key of [KEYS.t1, KEYS.t1User]) {
+      for (const key of [KEYS.t1, KEYS.t1UserAll, ...(search.includes('allUsers') ? [] : [KEYS.t1User])]) {
         const { totalItems } = await list(search, '', 'totalItems', key);
         const { all } = await stats(search, key);
         expect(all.all, `${search} / ${key}`).toBe(totalItems);

@@ -32,10 +32,17 @@ describe('keys create: flags', () => {
     ['not an email', { tenant: 'acme', email: 'ops-at-acme' }, /--email must be an email address/],
     ['email with a space', { tenant: 'acme', email: 'o ps@acme.example' }, /--email must be/],
     ['unknown role', { tenant: 'acme', email: 'a@b.example', role: 'admin' }, /--role must be one of user, super_admin/],
+    ['--all-users without --user', { tenant: 'acme', email: 'a@b.example', 'all-users': true }, /--all-users needs --user/],
   ])('refuses %s', (_name, flags, message) => {
     const attempt = () => readKeyCreateFlags({ ...base, ...flags });
     expect(attempt).toThrow(UsageError);
     expect(attempt).toThrow(message);
+  });
+
+  it('reads --all-users with --user, also from its environment variable as text', () => {
+    expect(readKeyCreateFlags({ ...base, tenant: 'acme', email: 'a@b.example', user: 'u-1', 'all-users': true })).toMatchObject({ user: 'u-1', allUsers: true });
+    expect(readKeyCreateFlags({ ...base, tenant: 'acme', email: 'a@b.example', user: 'u-1', 'all-users': 'yes' })).toMatchObject({ allUsers: true });
+    expect(readKeyCreateFlags({ ...base, tenant: 'acme', email: 'a@b.example', user: 'u-1' })).not.toHaveProperty('allUsers');
   });
 
   it('validates before connecting to anything', async () => {
@@ -68,6 +75,11 @@ describe('keys create: record', () => {
     });
     expect(JSON.stringify(record)).not.toContain(key);
     expect(record.key_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('stores all_users on a user-bound key created with --all-users', () => {
+    const record = buildApiKeyRecord({ flags: { tenant: 'acme', email: 'ops@acme.example', user: 'u-1', allUsers: true, role: 'user' }, keyHash: 'h', now });
+    expect(record).toMatchObject({ user_id: 'u-1', all_users: true });
   });
 
   it('omits user_id when not given and names the key after its owner and date', () => {

@@ -18,4 +18,12 @@ export class UserInputError extends Error {
 /** The caller's key does not grant what the query asks for (e.g. a cross-tenant scope). */
 export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
+
+  /** @param argument Path of the argument that asked beyond the key, when one did (`search.allUsers`). */
+  constructor(
+    message: string,
+    readonly argument?: string,
+  ) {
+    super(message);
+  }
 }

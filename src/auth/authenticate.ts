@@ -31,12 +31,33 @@ export function keyLookup(store: ApiKeyLookup): (keyHash: string) => Promise<Api
 export async function authenticate(
   authorization: string | null,
   findKey: (keyHash: string) => Promise<ApiKeyRecord | null>,
+  now: Date = new Date(),
 ): Promise<Principal> {
   if (!authorization) throw new AuthenticationError('missing');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new AuthenticationError('malformed');
   const record = await findKey(hashApiKey(match[1]));
   if (!record) throw new AuthenticationError('unknown');
-  if (record.revoked_at) throw new AuthenticationError('revoked');
-  return { tenantId: record.tenant_id, userId: record.user_id ?? null, userEmail: record.user_email, role: record.role };
+  if (isRevoked(record, now)) throw new AuthenticationError('revoked');
+  return {
+    tenantId: record.tenant_id,
+    // An empty user id would bind the key to nobody's calls; the key files refuse it, and a
+    // stored one is treated as what it means, no binding.
+    userId: record.user_id || null,
+    ...(record.user_id && record.all_users === true ? { allUsers: true } : {}),
+    userEmail: record.user_email,
+    role: record.role,
+  };
+}
+
+/**
+ * A key is revoked from `revoked_at` on (DESIGN 2.2): a date at or before now. A future date
+ * schedules the revocation. Anything else truthy that is not a date (a hand-edited document
+ * with `revoked_at: true` or a string) counts as revoked: when in doubt, refuse.
+ */
+export function isRevoked(record: Pick<ApiKeyRecord, 'revoked_at'>, now: Date): boolean {
+  const revokedAt: unknown = record.revoked_at;
+  if (revokedAt === undefined || revokedAt === null) return false;
+  if (revokedAt instanceof Date && !Number.isNaN(revokedAt.getTime())) return revokedAt.getTime() <= now.getTime();
+  return revokedAt !== false;
 }

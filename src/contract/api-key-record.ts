@@ -3,10 +3,13 @@ export interface ApiKeyRecord {
   key_hash: string;
   tenant_id: string;
   user_id?: string | null;
+  /** A user-bound key that may widen its view to the whole tenant (`allUsers`, another `userId`). */
+  all_users?: boolean;
   user_email: string;
   role: 'user' | 'super_admin';
   name: string;
   created_at: Date;
+  /** Refused (401) from this instant on; a future date schedules the revocation. */
   revoked_at?: Date | null;
 }
 

@@ -19,7 +19,8 @@ export function createErrorMasker(logger: Logger) {
       return new GraphQLError(original.message, { ...at, extensions: { code: 'BAD_USER_INPUT', argument: original.argument } });
     }
     if (original instanceof ForbiddenError) {
-      return new GraphQLError(original.message, { ...at, extensions: { code: 'FORBIDDEN' } });
+      const argument = original.argument === undefined ? {} : { argument: original.argument };
+      return new GraphQLError(original.message, { ...at, extensions: { code: 'FORBIDDEN', ...argument } });
     }
     if (original instanceof StoreUnavailableError) {
       logger.warn(`[dialgraph] store unavailable: ${original.message}`);

@@ -61,7 +61,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       useOperationLimits({ ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits }),
       useRequestErrorStatus(),
       useTimeoutStatus(),
-      useApiKeyAuth({ keys: store }),
+      useApiKeyAuth({ keys: store, now }),
       useCallContext({ store, config, now }),
       ...(options.plugins ?? []),
     ],

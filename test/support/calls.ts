@@ -31,6 +31,8 @@ export function calls(n: number, overrides: Omit<Partial<CallDocument>, 'started
 export const KEYS = {
   t1: 'key-tenant-one',
   t1User: 'key-tenant-one-user-u1',
+  /** Bound to u1 with `all_users`: u1 is the default view, allUsers/userId widen it. */
+  t1UserAll: 'key-tenant-one-user-u1-all',
   t2: 'key-tenant-two',
   admin: 'key-super-admin',
   revoked: 'key-revoked',
@@ -41,6 +43,7 @@ export function testKeys(): ApiKeyRecord[] {
   return [
     { key_hash: hashApiKey(KEYS.t1), tenant_id: 't1', user_email: 'owner@t1.example', role: 'user', name: 't1', created_at },
     { key_hash: hashApiKey(KEYS.t1User), tenant_id: 't1', user_id: 'u1', user_email: 'owner@t1.example', role: 'user', name: 't1 u1', created_at },
+    { key_hash: hashApiKey(KEYS.t1UserAll), tenant_id: 't1', user_id: 'u1', all_users: true, user_email: 'owner@t1.example', role: 'user', name: 't1 u1 all', created_at },
     { key_hash: hashApiKey(KEYS.t2), tenant_id: 't2', user_email: 'Owner@T2.example', role: 'user', name: 't2', created_at },
     { key_hash: hashApiKey(KEYS.admin), tenant_id: 'ops', user_email: 'ops@dialgraph.example', role: 'super_admin', name: 'admin', created_at },
     { key_hash: hashApiKey(KEYS.revoked), tenant_id: 't1', user_email: 'owner@t1.example', role: 'user', name: 'old', created_at, revoked_at: created_at },

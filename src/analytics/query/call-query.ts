@@ -1,6 +1,6 @@
 import type { Accumulator, Condition, Expression, Stage } from './expression.ts';
 import type { Principal } from '../../contract/principal.ts';
-import type { TimeRange } from './scope.ts';
+import type { TimeRange, UserView } from './scope.ts';
 
 /** One grouping level: named key expressions and named accumulators. */
 export interface GroupSpec {
@@ -23,6 +23,8 @@ export interface CallQuery {
   principal: Principal;
   /** Span every tenant: only a super-admin may ask (enforced by the compiler). */
   allTenants?: boolean;
+  /** The users the request asks for; the scope checks it against the key (user-bound keys). */
+  users?: UserView;
   /** Inclusive range on `started_at`, part of the leading `$match`. */
   range?: TimeRange;
   /** Conditions AND-ed after the scope; nulls are skipped. */

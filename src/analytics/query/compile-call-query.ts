@@ -2,7 +2,7 @@ import type { Pipeline } from '../../contract/pipeline.ts';
 import type { CallQuery, GroupSpec, SortKey } from './call-query.ts';
 import { combineConditions } from './conditions.ts';
 import type { Expression, Stage } from './expression.ts';
-import { scopeCondition } from './scope.ts';
+import { scopeCondition, userFilter } from './scope.ts';
 
 /**
  * The one query core: scope + filters → grouping levels → derived values → sort → page →
@@ -11,17 +11,18 @@ import { scopeCondition } from './scope.ts';
  * first `$match` and every sort has a deterministic tie-break.
  */
 export function compileCallQuery(query: CallQuery): Pipeline {
-  const scope = scopeCondition({ principal: query.principal, allTenants: query.allTenants, range: query.range });
+  const scope = scopeCondition({ principal: query.principal, allTenants: query.allTenants, range: query.range, users: query.users });
+  const where = [userFilter(query.users), ...(query.where ?? [])];
   const scopeFacets = query.scopeFacets && Object.keys(query.scopeFacets).length ? query.scopeFacets : null;
   // Scope facets must see the scope before the filters, so the filters cannot share the
   // leading `$match`: they (and the grouping) head each filtered branch of the `$facet`.
   const filtered: Stage[] = [];
   if (scopeFacets) {
-    const where = combineConditions(query.where ?? []);
-    if (Object.keys(where).length) filtered.push({ $match: where });
+    const filters = combineConditions(where);
+    if (Object.keys(filters).length) filtered.push({ $match: filters });
   }
   for (const group of query.groups ?? []) filtered.push(groupStage(group));
-  const match = scopeFacets ? combineConditions([scope]) : combineConditions([scope, ...(query.where ?? [])]);
+  const match = scopeFacets ? combineConditions([scope]) : combineConditions([scope, ...where]);
   const stages: Stage[] = [{ $match: match }];
   if (!scopeFacets) stages.push(...filtered);
 

@@ -9,16 +9,69 @@ export interface TimeRange {
 }
 
 /**
- * The tenant and time scope every pipeline starts with. This is the single place tenant
- * isolation is enforced: a non-admin principal is always pinned to its own tenant, and a
- * cross-tenant scope is refused unless the principal is a super-admin.
+ * Which users' calls a request asks for (the dialer's `allUsers`/`userId`), with the argument
+ * paths a refusal names. Fields without these arguments pass nothing: the key decides alone.
  */
-export function scopeCondition(options: { principal: Principal; allTenants?: boolean; range?: TimeRange }): Condition {
+export interface UserView {
+  allUsers?: boolean | null;
+  userId?: string | null;
+  /** @default "allUsers" */
+  allUsersArgument?: string;
+  /** @default "userId" */
+  userIdArgument?: string;
+}
+
+/**
+ * The tenant, user and time scope every pipeline starts with. This is the single place tenant
+ * isolation and user-bound keys are enforced (DESIGN 2.2):
+ * - a non-admin principal is always pinned to its own tenant; a cross-tenant scope is refused
+ *   unless the principal is a super-admin;
+ * - a user-bound key (`userId` set) sees only its user's calls, on every field; asking for
+ *   `allUsers` or another `userId` is `FORBIDDEN` naming the argument, unless the key has
+ *   `all_users`, in which case its user is only the default view and the arguments widen it
+ *   within the tenant;
+ * - an account key sees the whole tenant, and `userId` narrows it to one user.
+ */
+export function scopeCondition(options: { principal: Principal; allTenants?: boolean; range?: TimeRange; users?: UserView }): Condition {
   const { principal, allTenants = false, range } = options;
   if (allTenants && !isSuperAdmin(principal)) {
     throw new ForbiddenError('Cross-tenant analytics require a super-admin key.');
   }
   const scope: Condition = allTenants ? {} : { tenant_id: principal.tenantId };
+  const pinned = pinnedUser(principal, options.users ?? {});
+  if (pinned !== null) scope.user_id = pinned;
   if (range) scope.started_at = { $gte: range.from, $lte: range.to };
   return scope;
+}
+
+/**
+ * The `userId` the request asks for, as a filter AND-ed after the scope (like any other
+ * filter: the scope facets of a list, such as the tags present, do not see it), once
+ * `scopeCondition` has allowed it.
+ */
+export function userFilter(users: UserView | undefined): Condition | null {
+  return users?.userId != null ? { user_id: users.userId } : null;
+}
+
+/**
+ * The user a key pins the scope to, or null for the whole tenant. Refuses, naming the
+ * argument, what a user-bound key without `all_users` may not ask for.
+ */
+function pinnedUser(principal: Principal, view: UserView): string | null {
+  const bound = principal.userId || null;
+  if (bound === null) return null;
+  const asked = view.userId ?? null;
+  if (principal.allUsers) {
+    // Its user is only the default view: either argument widens it within the tenant.
+    return view.allUsers === true || asked !== null ? null : bound;
+  }
+  if (view.allUsers === true) {
+    const argument = view.allUsersArgument ?? 'allUsers';
+    throw new ForbiddenError(`${argument}: this API key is bound to one user and may not see every user's calls.`, argument);
+  }
+  if (asked !== null && asked !== bound) {
+    const argument = view.userIdArgument ?? 'userId';
+    throw new ForbiddenError(`${argument}: this API key is bound to one user and may not see another user's calls.`, argument);
+  }
+  return bound;
 }

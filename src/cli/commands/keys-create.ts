@@ -27,7 +27,12 @@ export const keysCreateCommand: Command = {
       type: 'string',
       env: 'DIALGRAPH_KEY_USER',
       placeholder: 'user-id',
-      description: 'User id within the tenant (optional)',
+      description: 'Bind the key to this user of the tenant: it then sees only that user\'s calls, on every field (optional)',
+    },
+    'all-users': {
+      type: 'boolean',
+      env: 'DIALGRAPH_KEY_ALL_USERS',
+      description: 'With --user: the user is only the default view, and allUsers/userId may widen it to the whole tenant',
     },
     role: {
       type: 'string',
@@ -66,6 +71,8 @@ export interface KeyCreateFlags {
   tenant: string;
   email: string;
   user?: string;
+  /** With `user`: the key may widen its view to the whole tenant. */
+  allUsers?: boolean;
   role: ApiKeyRecord['role'];
   name?: string;
 }
@@ -84,8 +91,10 @@ export function readKeyCreateFlags(values: OptionValues): KeyCreateFlags {
   const role = (readText(values, 'role') ?? 'user').toLowerCase();
   if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
   const user = readText(values, 'user');
+  const allUsers = readFlag(values, 'all-users');
+  if (allUsers && !user) throw new UsageError('--all-users needs --user (an account key sees every user already)');
   const name = readText(values, 'name');
-  return { tenant, email, role, ...(user ? { user } : {}), ...(name ? { name } : {}) };
+  return { tenant, email, role, ...(user ? { user } : {}), ...(allUsers ? { allUsers } : {}), ...(name ? { name } : {}) };
 }
 
 export interface BuildApiKeyRecordOptions {
@@ -102,6 +111,7 @@ export function buildApiKeyRecord(options: BuildApiKeyRecordOptions): ApiKeyReco
     key_hash: keyHash,
     tenant_id: flags.tenant,
     ...(flags.user ? { user_id: flags.user } : {}),
+    ...(flags.user && flags.allUsers ? { all_users: true } : {}),
     user_email: flags.email,
     role: flags.role,
     name: flags.name ?? `${flags.email} ${now.toISOString().slice(0, 10)}`,
@@ -114,6 +124,17 @@ function readText(values: OptionValues, flag: string): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const text = raw.trim();
   return text === '' ? undefined : text;
+}
+
+/** A boolean flag, which may arrive from the environment as text (`1`, `true`, `yes`). */
+function readFlag(values: OptionValues, flag: string): boolean {
+  const raw = values[flag];
+  if (typeof raw === 'boolean') return raw;
+  if (raw === undefined || raw === '') return false;
+  const text = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  throw new UsageError(`--${flag} takes no value; as an environment variable use 1/true or 0/false, got "${raw}"`);
 }
 
 function isRole(role: string): role is ApiKeyRecord['role'] {

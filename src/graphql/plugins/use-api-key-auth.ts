@@ -9,6 +9,8 @@ import type { Principal } from '../../contract/principal.ts';
 export interface ApiKeyAuthOptions {
   /** Where key records are looked up by hash (the call store, or any `ApiKeyLookup`). */
   keys: ApiKeyLookup;
+  /** The clock `revoked_at` is compared with; tests pin it. @default () => new Date() */
+  now?: () => Date;
 }
 
 /**
@@ -20,11 +22,12 @@ export interface ApiKeyAuthOptions {
  */
 export function useApiKeyAuth(options: ApiKeyAuthOptions): Plugin<{ principal: Principal }> {
   const findKey = keyLookup(options.keys);
+  const now = options.now ?? (() => new Date());
   return useGenericAuth<Principal, YogaInitialContext, 'principal'>({
     mode: 'resolve-only',
     contextFieldName: 'principal',
     resolveUserFn: (context) =>
-      authenticate(context.request.headers.get('authorization'), findKey).catch((error: unknown) => {
+      authenticate(context.request.headers.get('authorization'), findKey, now()).catch((error: unknown) => {
         if (error instanceof AuthenticationError) {
           throw new GraphQLError(error.message, {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },

@@ -88,12 +88,13 @@ export function callListQuery(options: {
   if (!Number.isInteger(args.itemsPerPage) || args.itemsPerPage < 1 || args.itemsPerPage > MAX_ITEMS_PER_PAGE) {
     throw new UserInputError('itemsPerPage', `itemsPerPage must be between 1 and ${MAX_ITEMS_PER_PAGE}, got ${args.itemsPerPage}`);
   }
-  const search = normalizeCallSearch({ search: args.search, principal, now });
+  const search = normalizeCallSearch({ search: args.search, now });
   const { sort, derive } = sortFor(args.sortBy, SORT_DIRECTION[args.sortDirection]);
   return {
     query: {
       principal,
       range: search.range,
+      users: search.users,
       where: search.where,
       derive,
       sort,

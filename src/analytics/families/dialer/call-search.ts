@@ -2,7 +2,7 @@ import { UserInputError } from '../../errors.ts';
 import { betweenCountingMissingAsZero, containsText, equals, isTrue, oneOf, type CallField } from '../../query/conditions.ts';
 import { normalizeDayRange, type DayRange } from '../../query/day-range.ts';
 import type { Condition } from '../../query/expression.ts';
-import type { Principal } from '../../../contract/principal.ts';
+import type { UserView } from '../../query/scope.ts';
 import {
   CALL_DIRECTION,
   OUTCOME_TYPE,
@@ -59,10 +59,12 @@ export interface NormalizedCallSearch {
   range: DayRange;
   /** AND-ed after the tenant scope, in a fixed order (see `callSearchConditions`). */
   where: Condition[];
+  /** `allUsers`/`userId`, checked against the key by the scope (the one place user binding is enforced). */
+  users: UserView;
 }
 
 type ListFilter = 'agentIds' | 'teamIds' | 'uniqueIds' | 'projectIds' | 'textProjects' | 'tags' | 'outcomes';
-type ExactFilter = 'fromNumber' | 'toNumber' | 'toAnswer' | 'qualityRating' | 'userId';
+type ExactFilter = 'fromNumber' | 'toNumber' | 'toAnswer' | 'qualityRating';
 
 /** Set filters: a call matches when its field is one of the values (`tags`: any of its tags is). */
 const LIST_FIELDS: Record<ListFilter, CallField> = {
@@ -81,7 +83,6 @@ const EXACT_FIELDS: Record<ExactFilter, CallField> = {
   toNumber: 'to_number',
   toAnswer: 'answered_by',
   qualityRating: 'quality_rating',
-  userId: 'user_id',
 };
 
 /** `number` matches the caller, the callee or the answering party. */
@@ -96,11 +97,10 @@ const SEARCH_FIELDS: readonly CallField[] = ['from_number', 'to_number', 'projec
  */
 export function normalizeCallSearch(options: {
   search: CallSearchArgs;
-  principal: Principal;
   now: Date;
   argument?: string;
 }): NormalizedCallSearch {
-  const { search, principal, now, argument = 'search' } = options;
+  const { search, now, argument = 'search' } = options;
   const zone = normalizeTimeZone(search.timezone ?? 'UTC', `${argument}.timezone`);
   const range = normalizeDayRange({
     startDay: search.dayFrom,
@@ -111,19 +111,24 @@ export function normalizeCallSearch(options: {
     endArgument: `${argument}.dayTo`,
     maxDays: MAX_SEARCH_DAYS,
   });
-  return { zone, range, where: callSearchConditions({ search, principal, argument }) };
+  const users: UserView = {
+    allUsers: search.allUsers,
+    userId: search.userId,
+    allUsersArgument: `${argument}.allUsers`,
+    userIdArgument: `${argument}.userId`,
+  };
+  return { zone, range, where: callSearchConditions({ search, argument }), users };
 }
 
 /**
- * The filter conditions of a search (without the day range), each validated. An empty list
- * filters nothing, the same as an absent one. Order: user binding, transfers, AI log, types,
- * states, categories, set filters, outcome types, numbers, exact values, time ranges, text.
+ * The filter conditions of a search (without the day range and the users, which the scope
+ * owns), each validated. An empty list filters nothing, the same as an absent one. Order:
+ * transfers, AI log, types, states, categories, set filters, outcome types, numbers, exact
+ * values, time ranges, text.
  */
-export function callSearchConditions(options: { search: CallSearchArgs; principal: Principal; argument?: string }): Condition[] {
-  const { search, principal, argument = 'search' } = options;
+export function callSearchConditions(options: { search: CallSearchArgs; argument?: string }): Condition[] {
+  const { search, argument = 'search' } = options;
   const conditions: (Condition | null)[] = [
-    // A user-bound key shows its user's calls unless the caller asks for the whole account.
-    principal.userId && search.allUsers !== true ? equals('user_id', principal.userId) : null,
     search.showTransfers === true ? null : isTrue('is_transfer_leg', false),
     search.showAICallsWithLog === true ? { ai_handled: true, has_transcript: true } : null,
     listCondition('direction', search.types?.map((type) => CALL_DIRECTION[type])),

@@ -99,13 +99,14 @@ const ALL_CLIENTS = 'allClients';
  */
 export function callStatsQuery(options: { principal: Principal; search: CallSearchArgs; now: Date }): CallQuery {
   const { principal, search, now } = options;
-  const normalized = normalizeCallSearch({ search, principal, now });
+  const normalized = normalizeCallSearch({ search, now });
   const accumulate: Record<string, Accumulator> = {};
   for (const name of STATS_PARTIALS) accumulate[name] = PARTIALS[name];
   const levels = distinctCountLevels({ by: { direction: { $ifNull: ['$direction', null] } }, accumulate, distinct: CLIENTS });
   return {
     principal,
     range: normalized.range,
+    users: normalized.users,
     where: normalized.where,
     groups: [levels.first],
     rowGroups: [levels.second],
