@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,10 +110,34 @@ describe('dashboard in a real browser', () => {
     expect(shown).toEqual(sorted.groupedCalls.rows.map((r) => [r.source ?? '(none)', r.direction, expect.any(String), String(r.uniqueCallers)]));
     expect(new URL(page.url()).searchParams.get('sortBy')).toBe('UNIQUE_CALLERS');
 
-    const firstId = await page.$eval('#call-log tbody tr', (row) => row.getAttribute('data-call-id'));
-    await page.focus('#call-log tbody tr');
+    // The CSV button goes through seed 004's REST route and saves a file; its rows are the table's rows.
+    const downloads = mkdtempSync(join(tmpdir(), 'dialgraph-csv-'));
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    const csvResponse = page.waitForResponse((r) => r.url().includes('/api/v1/analytics/calls?'));
+    await page.click('#grouped button.secondary');
+    const csv = await csvResponse;
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    const saved = await waitForFile(downloads);
+    const lines = readFileSync(saved, 'utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('source,direction,count,unique_callers');
+    expect(lines.slice(1).map((line) => line.split(',')[3])).toEqual(sorted.groupedCalls.rows.map((r) => String(r.uniqueCallers)));
+
+    // A call with a transcript, chosen with the keyboard: its details come from the API for that call alone.
+    const row = await page.$('#call-log tbody tr[data-has-transcript="true"]');
+    expect(row).not.toBeNull();
+    const id = await row!.evaluate((r) => r.getAttribute('data-call-id'));
+    await row!.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((id) => document.querySelector('#call-details')?.textContent?.includes(id as string), {}, firstId);
+    await page.waitForSelector(`#call-details dl[data-call-id="${id}"]`);
+    const detail = await server.query<{ calls: { calls: { id: string; transcripts: unknown[] | null; recordName: string | null }[] } }>(
+      `query ($search: CallSearch!) { calls(search: $search, itemsPerPage: 1000) { calls { id recordName transcripts { atSec } } } }`,
+      { search: { dayFrom: NOVEMBER_UTC.from, dayTo: NOVEMBER_UTC.to, timezone: 'UTC' } },
+    );
+    const expected = detail.calls.calls.find((c) => c.id === id)!;
+    expect(Number(await page.$eval('#call-details .transcript', (ol) => ol.getAttribute('data-segments')))).toBe(expected.transcripts!.length);
+    expect(await page.$eval('#call-details dl', (dl) => dl.textContent)).toContain(expected.recordName ? expected.recordName : 'Recordingnone');
     await page.screenshot({ path: `${SCREENSHOT_DIR}dashboard-interactions.png`, fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
@@ -211,4 +238,14 @@ async function setInput(page: Page, selector: string, value: string) {
     return;
   }
   await page.type(selector, value);
+}
+
+/** The first finished download in `dir` (Chromium writes `.crdownload` until it is whole). */
+async function waitForFile(dir: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const done = readdirSync(dir).find((name) => !name.endsWith('.crdownload'));
+    if (done) return join(dir, done);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no download arrived in ${dir}`);
 }

@@ -221,6 +221,19 @@ export type SortOrder =
   | 'ASC'
   | 'DESC';
 
+/** Who speaks in a transcript segment (stored agent, client, ai). */
+export type TranscriptSpeaker =
+  | 'AGENT'
+  | 'AI'
+  | 'CLIENT';
+
+export type DashboardCallDetailQueryVariables = Exact<{
+  search: CallSearch;
+}>;
+
+
+export type DashboardCallDetailQuery = { calls: { calls: Array<{ id: string, uniqueId: string | null, timestamp: string, type: CallDirection, status: CallStatus, fromNumber: string | null, toNumber: string | null, campaign: string | null, projectName: string | null, talkTime: number, answerTime: number, tags: Array<string>, outcomeTag: string | null, recordName: string | null, isRecordReady: boolean | null, isRecordBlocked: boolean | null, recordingExpired: boolean | null, aiRecordingTitle: string | null, aiRecordingSummary: string | null, recallDate: string | null, transfers: Array<{ at: string, from: string, to: string, type: string }> | null, transcripts: Array<{ atSec: number, speaker: TranscriptSpeaker, text: string }> | null }> } };
+
 export type DashboardCallLogQueryVariables = Exact<{
   search: CallSearch;
   page: number;
@@ -311,6 +324,45 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DashboardCallDetailDocument = new TypedDocumentString(`
+    query DashboardCallDetail($search: CallSearch!) {
+  calls(search: $search, itemsPerPage: 1) {
+    calls {
+      id
+      uniqueId
+      timestamp
+      type
+      status
+      fromNumber
+      toNumber
+      campaign
+      projectName
+      talkTime
+      answerTime
+      tags
+      outcomeTag
+      recordName
+      isRecordReady
+      isRecordBlocked
+      recordingExpired
+      aiRecordingTitle
+      aiRecordingSummary
+      recallDate
+      transfers {
+        at
+        from
+        to
+        type
+      }
+      transcripts {
+        atSec
+        speaker
+        text
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCallDetailQuery, DashboardCallDetailQueryVariables>;
 export const DashboardCallLogDocument = new TypedDocumentString(`
     query DashboardCallLog($search: CallSearch!, $page: Int!, $itemsPerPage: Int!, $sortBy: CallSortField!, $sortDirection: SortDirection!) {
   calls(

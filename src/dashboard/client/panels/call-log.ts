@@ -40,7 +40,7 @@ export function callLogPanel(onChange: (log: CallLogState) => void): PanelSpec {
       });
 
       const rows = list.calls.map((call) => {
-        const row = el('tr', { tabindex: 0, 'data-call-id': call.id, 'aria-label': `Call at ${call.timestamp}, show details` },
+        const row = el('tr', { tabindex: 0, 'data-call-id': call.id, 'data-has-transcript': String(Boolean(call.hasTranscript)), 'aria-label': `Call at ${call.timestamp}, show details` },
           el('td', {}, formatTime(call.timestamp, state.timezone)),
           el('td', {}, call.type.toLowerCase()),
           el('td', {}, call.state.toLowerCase()),
