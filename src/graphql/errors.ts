@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { ForbiddenError, UserInputError } from '../analytics/errors.ts';
 import { QueryTimeoutError, StoreUnavailableError } from '../store/errors.ts';
@@ -7,7 +6,7 @@ export type Logger = Pick<Console, 'error' | 'warn' | 'info'>;
 
 /**
  * Yoga's `maskError`: expected failures become GraphQL errors with `extensions.code`;
- * anything else is masked as "Unexpected error." with a request id, the details only logged.
+ * anything else is masked as "Unexpected error."; `useRequestId` adds the request id and logs the details.
  */
 export function createErrorMasker(logger: Logger) {
   return (error: unknown): Error => {
@@ -36,8 +35,12 @@ export function createErrorMasker(logger: Logger) {
     if (graphqlError && (!graphqlError.originalError || graphqlError.originalError instanceof GraphQLError)) {
       return graphqlError;
     }
-    const requestId = randomUUID();
-    logger.error(`[dialgraph] unexpected error (requestId ${requestId})`, original);
-    return new GraphQLError('Unexpected error.', { ...at, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+    // The request-id plugin adds `extensions.requestId` (the request's own id) and logs the
+    // original under it; the original rides along here but is never serialised.
+    return new GraphQLError('Unexpected error.', {
+      ...at,
+      originalError: original instanceof Error ? original : new Error(String(original)),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   };
 }

@@ -1,5 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger as PinoLogger } from 'pino';
 import { DEFAULT_FUNNEL_STAGES } from '../contract/call-document.ts';
 import type { CallStore } from '../store/call-store.ts';
 import { withDeadline } from '../store/decorators/with-deadline.ts';
@@ -8,10 +9,18 @@ import { useRestRoutes } from '../rest/use-rest-routes.ts';
 import { createErrorMasker, type Logger } from './errors.ts';
 import { useApiKeyAuth } from './plugins/use-api-key-auth.ts';
 import { useCallContext } from './plugins/use-call-context.ts';
+import { metricsObserver } from '../observability/metrics-observer.ts';
+import { traceStoreCall } from '../observability/tracing-observer.ts';
+import { withInstrumentation } from '../store/decorators/with-instrumentation.ts';
+import { useAccessLog } from './plugins/use-access-log.ts';
+import { type MetricsOptions, useMetrics } from './plugins/use-metrics.ts';
+import { usePipelineFields } from './plugins/use-pipeline-fields.ts';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.ts';
 import { useRequestErrorStatus } from './plugins/use-request-error-status.ts';
 import { useTimeoutStatus } from './plugins/use-timeout-status.ts';
 import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './plugins/use-operation-limits.ts';
+import { useRequestId } from './plugins/use-request-id.ts';
+import { useTracing } from './plugins/use-tracing.ts';
 import { buildSubgraphSchema } from './subgraph.ts';
 
 export interface GatewayOptions {
@@ -32,6 +41,12 @@ export interface GatewayOptions {
   plugins?: readonly Plugin<GraphQLContext>[];
   /** Shape limits of one operation (depth, aliases, tokens, directives). @default DEFAULT_OPERATION_LIMITS */
   operationLimits?: Partial<OperationLimits>;
+  /** Prometheus metrics; `false` turns them off. @default { endpoint: '/metrics' } */
+  metrics?: MetricsOptions | false;
+  /** Writes one JSON access line per request here (`serve` passes its pino logger). @default none */
+  accessLog?: PinoLogger;
+  /** Request, operation, field and store spans through the global OpenTelemetry API. @default false */
+  tracing?: boolean;
 }
 
 /**
@@ -40,10 +55,18 @@ export interface GatewayOptions {
  * identical pipelines (`useCallContext`), then runs `options.plugins`.
  */
 export function createGateway(options: GatewayOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
-  const { now = () => new Date(), logger = console } = options;
+  const { now = () => new Date(), logger = console, tracing = false } = options;
   const config: GatewayConfig = { funnelStages: DEFAULT_FUNNEL_STAGES, maxTimeMS: DEFAULT_MAX_TIME_MS, ...options.config };
-  // Every pipeline carries the time budget, on both engines.
-  const store = withDeadline(options.store, { maxTimeMS: config.maxTimeMS });
+  const metrics = options.metrics !== false;
+  // Every pipeline carries the time budget, on both engines, and reports its time, rows and
+  // outcome by engine and family (and a span).
+  const store = withInstrumentation(withDeadline(options.store, { maxTimeMS: config.maxTimeMS }), {
+    start: metrics ? metricsObserver.start : undefined,
+    observe: (call) => {
+      if (metrics) metricsObserver.observe(call);
+      if (tracing) traceStoreCall(call);
+    },
+  });
   const graphiql = options.graphiql ?? {};
 
   const yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext> = createYoga<Record<string, unknown>, GraphQLContext>({
@@ -56,7 +79,13 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
     plugins: [
       // The seed REST routes (src/rest/): first, so a route request ends here and its GraphQL
       // operation comes back through this same instance, where every plugin below applies.
+      // Before the REST routes, so a route's inner GraphQL request carries the same request id.
+      useRequestId({ logger }),
       useRestRoutes({ gateway: () => yoga, logger }),
+      ...(options.accessLog ? [useAccessLog({ log: options.accessLog })] : []),
+      ...(tracing ? [useTracing()] : []),
+      ...(options.metrics === false ? [] : [useMetrics(options.metrics)]),
+      usePipelineFields(),
       useRequestBodyLimit(),
       useOperationLimits({ ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits }),
       useRequestErrorStatus(),

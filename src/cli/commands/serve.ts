@@ -5,6 +5,10 @@ import { UsageError, readPositiveInt, type Command, type OptionValues } from '..
 import { openStore } from '../open-store.ts';
 import { readDefaultDocument } from '../../graphql/default-document.ts';
 import { useDashboard } from '../../dashboard/use-dashboard.ts';
+import { listenMetrics } from '../../metrics-server.ts';
+import { consoleLogger, createLogger, LOG_LEVELS, type LogLevel } from '../../observability/logger.ts';
+import { metricsRegistry } from '../../observability/metrics.ts';
+import { startTracing } from '../../observability/start-tracing.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -21,22 +25,36 @@ export const serveCommand: Command = {
     'sample-calls': { type: 'string', env: 'DIALGRAPH_SAMPLE_CALLS', default: '100000', placeholder: 'n', description: 'Sample calls to generate when no --data is given.' },
     seed: { type: 'string', env: 'DIALGRAPH_SEED', default: '1', placeholder: 'n', description: 'Seed of the sample data.' },
     'funnel-stages': { type: 'string', env: 'DIALGRAPH_FUNNEL_STAGES', default: DEFAULT_FUNNEL_STAGES.join(','), placeholder: 'a,b,c', description: 'Conversion funnel stages, lowest first.' },
+    'log-level': { type: 'string', env: 'DIALGRAPH_LOG_LEVEL', default: 'info', placeholder: 'level', description: `JSON log level on stdout: ${LOG_LEVELS.join(', ')} (info writes one access line per request).` },
+    'metrics-port': { type: 'string', env: 'DIALGRAPH_METRICS_PORT', placeholder: 'n', description: 'Serve /metrics on this port instead of the API port.' },
   },
   async run(values) {
     const port = readPort(values);
     // Validated before the store opens, so a bad budget fails fast on either engine.
     const maxTimeMS = readPositiveInt(values, 'max-time-ms');
+    const metricsPort = values['metrics-port'] === undefined || values['metrics-port'] === '' ? undefined : readPort(values, 'metrics-port');
+    const log = createLogger({ level: readLogLevel(values) });
     const opened = await openStore(values);
+    // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    const tracing = startTracing();
     const gateway = createGateway({
       store: opened.store,
       config: { funnelStages: readFunnelStages(values), ...(maxTimeMS ? { maxTimeMS } : {}) },
       graphiql: { apiKey: opened.graphiqlKey, defaultQuery: await readDefaultDocument() },
       plugins: [useDashboard({ demoKey: opened.graphiqlKey, warm: true })],
+      logger: consoleLogger(log),
+      accessLog: log,
+      tracing: tracing !== null,
+      metrics: { endpoint: metricsPort === undefined ? '/metrics' : false },
     });
     const { url, close } = await listen({ yoga: gateway, port, host: String(values.host) });
+    const metrics = metricsPort === undefined ? null : await listenMetrics({ registry: metricsRegistry, port: metricsPort, host: String(values.host) });
     console.log(`\ndialgraph is serving ${opened.description}`);
     console.log(`GraphiQL: ${url}`);
-    console.log(`Dashboard: ${new URL('/dashboard', url)}\n`);
+    console.log(`Dashboard: ${new URL('/dashboard', url)}`);
+    console.log(`Metrics:   ${metrics ? metrics.url : url.replace(/\/graphql$/, '/metrics')}`);
+    if (tracing) console.log('Traces:    OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)');
+    console.log('');
     if (opened.demoKeys.length) {
       console.log('Demo API keys (send as "Authorization: Bearer <key>"):');
       for (const key of opened.demoKeys) console.log(`  ${key.role.padEnd(11)} ${key.tenant_id.padEnd(20)} ${key.user_id ? `user ${key.user_id}`.padEnd(14) : ''.padEnd(14)} ${key.key}`);
@@ -44,6 +62,8 @@ export const serveCommand: Command = {
     }
     const stop = async () => {
       await close();
+      await metrics?.close();
+      await tracing?.shutdown();
       await opened.store.close();
       process.exit(0);
     };
@@ -52,10 +72,17 @@ export const serveCommand: Command = {
   },
 };
 
-function readPort(values: OptionValues): number {
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${String(values.port)}"`);
+function readPort(values: OptionValues, flag = 'port'): number {
+  const raw = values[flag];
+  const port = Number(raw);
+  if (raw === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--${flag} must be 0..65535, got "${String(raw)}"`);
   return port;
+}
+
+function readLogLevel(values: OptionValues): LogLevel {
+  const level = String(values['log-level']) as LogLevel;
+  if (!LOG_LEVELS.includes(level)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${String(values['log-level'])}"`);
+  return level;
 }
 
 function readFunnelStages(values: OptionValues): string[] {

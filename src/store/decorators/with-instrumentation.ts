@@ -21,6 +21,8 @@ export interface InstrumentationOptions {
    * It runs on the request's path: keep it cheap, and do not throw (a throw fails the query).
    */
   observe(call: StoreCall): void;
+  /** Called as an aggregation starts (for an in-flight gauge); same rules as `observe`. */
+  start?(call: Pick<StoreCall, 'label' | 'engine'>): void;
 }
 
 /**
@@ -28,10 +30,11 @@ export interface InstrumentationOptions {
  * place metrics, logs, traces and per-request store time read what the store did.
  */
 export function withInstrumentation(store: CallStore, options: InstrumentationOptions): CallStore {
-  const { observe } = options;
+  const { observe, start } = options;
   const engine = store.engine;
   return decorate(store, async <T>(...args: Parameters<CallStore['aggregate']>) => {
     const label = args[1]?.label;
+    start?.({ label, engine });
     const started = performance.now();
     let rows: T[];
     try {
