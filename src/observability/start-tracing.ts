@@ -1,6 +1,4 @@
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { NodeSDK } from '@opentelemetry/sdk-node';
-import { SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 export interface TracingOptions {
   /** @default process.env */
@@ -14,11 +12,17 @@ export interface TracingOptions {
  * variable) is set: traces only, OTLP over HTTP, batched; the exporter reads the standard
  * OTEL_* variables (endpoint, headers). The SDK also installs the async context manager and
  * the W3C `traceparent` propagator the gateway's spans rely on. Returns the shutdown that
- * flushes pending spans, or null when tracing stays off.
+ * flushes pending spans, or null when tracing stays off. The SDK is loaded only then: it is
+ * the heaviest import of the gateway (about a second of CPU at start).
  */
-export function startTracing(options: TracingOptions = {}): { shutdown: () => Promise<void> } | null {
+export async function startTracing(options: TracingOptions = {}): Promise<{ shutdown: () => Promise<void> } | null> {
   const env = options.env ?? process.env;
   if (!options.exporter && !env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return null;
+  const [{ NodeSDK }, { SimpleSpanProcessor }, { OTLPTraceExporter }] = await Promise.all([
+    import('@opentelemetry/sdk-node'),
+    import('@opentelemetry/sdk-trace-base'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+  ]);
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME ?? 'dialgraph',
     ...(options.exporter ? { spanProcessors: [new SimpleSpanProcessor(options.exporter)] } : { traceExporter: new OTLPTraceExporter() }),

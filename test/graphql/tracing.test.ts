@@ -8,7 +8,7 @@ import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts'
 import { call, KEYS, testKeys } from '../support/calls.ts';
 
 const exporter = new InMemorySpanExporter();
-const tracing = startTracing({ exporter, env: {} });
+const tracing = await startTracing({ exporter, env: {} });
 afterAll(() => tracing?.shutdown());
 
 const NOW = new Date('2024-03-15T12:00:00.000Z');
@@ -31,8 +31,8 @@ const parentOf = (spans: ReadableSpan[], span: ReadableSpan) =>
   spans.find((candidate) => candidate.spanContext().spanId === (span as unknown as { parentSpanContext?: { spanId: string } }).parentSpanContext?.spanId);
 
 describe('OpenTelemetry traces', () => {
-  it('is off unless OTEL_EXPORTER_OTLP_ENDPOINT is set', () => {
-    expect(startTracing({ env: {} })).toBeNull();
+  it('is off unless OTEL_EXPORTER_OTLP_ENDPOINT is set', async () => {
+    expect(await startTracing({ env: {} })).toBeNull();
   });
 
   it('nests request → operation → pipeline field → store call, with family, engine and rows, and no argument values', async () => {

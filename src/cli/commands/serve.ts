@@ -36,7 +36,7 @@ export const serveCommand: Command = {
     const log = createLogger({ level: readLogLevel(values) });
     const opened = await openStore(values);
     // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
-    const tracing = startTracing();
+    const tracing = await startTracing();
     const gateway = createGateway({
       store: opened.store,
       config: { funnelStages: readFunnelStages(values), ...(maxTimeMS ? { maxTimeMS } : {}) },
