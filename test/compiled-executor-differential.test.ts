@@ -428,7 +428,12 @@ describe('compiled executor = mingo on the pipelines dialgraph compiles', () => 
         }),
         subset<VocabularyPart>(['tags', 'outcomes', 'projects']),
         async (calls, principal, search, paging, vocabulary) => {
-          await check(calls, compile(() => callListQuery({ principal, args: { search, ...paging }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS, now: NOW }).query));
+          // The list's three pipelines (choices only when selected); a refused search is skipped.
+          const list = compile(() => callListQuery({ principal, args: { search, ...paging }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS, now: NOW }).queries.page);
+          if (list) {
+            const { queries } = callListQuery({ principal, args: { search, ...paging }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS, now: NOW });
+            for (const query of [queries.page, queries.count, queries.choices]) if (query) await check(calls, compileCallQuery(query));
+          }
           await check(calls, compile(() => callStatsQuery({ principal, search, now: NOW })));
         },
       ),

@@ -138,53 +138,52 @@ describe('the shared call-search filter compiler', () => {
 
 describe('calls compiles through the query core', () => {
   const baseArgs: CallListArgs = { search: DAYS, page: 1, itemsPerPage: 100, sortBy: 'TIMESTAMP', sortDirection: 'DESC' };
-  const compile = (args: Partial<CallListArgs>, vocabulary: VocabularyPart[] = [], principal = account) =>
-    compileCallQuery(callListQuery({ principal, now: NOW, args: { ...baseArgs, ...args }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS }).query);
+  const compileAll = (args: Partial<CallListArgs>, vocabulary: VocabularyPart[] = [], principal = account, bounds = true) => {
+    const { queries } = callListQuery({ principal, now: NOW, args: { ...baseArgs, ...args }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS, bounds });
+    return { page: compileCallQuery(queries.page), count: compileCallQuery(queries.count), choices: queries.choices && compileCallQuery(queries.choices) };
+  };
+  const compile = (args: Partial<CallListArgs>, vocabulary: VocabularyPart[] = [], principal = account) => compileAll(args, vocabulary, principal).page;
 
-  it('emits scope + filters first, then the page beside the summary facet', () => {
-    expect(compile({ search: { ...DAYS, types: ['OUTBOUND'] } })).toEqual([
-      { $match: { ...SCOPE, ...HIDE_TRANSFERS, direction: { $in: ['outbound'] } } },
-      {
-        $facet: {
-          rows: [{ $sort: { started_at: -1, _id: 1 } }, { $limit: 100 }, { $project: PROJECTION }],
-          summary: SUMMARY,
-        },
-      },
-    ]);
+  it('pages with every filter in the leading $match and an index order (start time, id) in one direction', () => {
+    const match = { $match: { ...SCOPE, ...HIDE_TRANSFERS, direction: { $in: ['outbound'] } } };
+    const { page, count, choices } = compileAll({ search: { ...DAYS, types: ['OUTBOUND'] } });
+    expect(page).toEqual([match, { $sort: { started_at: -1, _id: -1 } }, { $limit: 100 }, { $project: PROJECTION }]);
+    expect(count).toEqual([match, ...SUMMARY]);
+    expect(choices).toBeNull();
   });
 
-  it('sorts talk/answer time on a derived value (missing = 0) with the id as tie-break, and pages with skip', () => {
-    const [, facet] = compile({ sortBy: 'TALK_TIME', sortDirection: 'ASC', page: 3, itemsPerPage: 20 });
-    expect((facet as any).$facet.rows).toEqual([
-      { $addFields: { sortValue: { $ifNull: ['$talk_time_sec', 0] } } },
-      { $sort: { sortValue: 1, _id: 1 } },
+  it('counts without reading a field when no bound is selected (an index can answer it alone)', () => {
+    const { count } = compileAll({}, [], account, false);
+    expect(count).toEqual([{ $match: { ...SCOPE, ...HIDE_TRANSFERS } }, { $group: { _id: null, calls: { $sum: 1 } } }]);
+  });
+
+  it('sorts talk/answer time on the stored field, then start time and id, all in the sort direction, and pages with skip', () => {
+    expect(compile({ sortBy: 'TALK_TIME', sortDirection: 'ASC', page: 3, itemsPerPage: 20 }).slice(1)).toEqual([
+      { $sort: { talk_time_sec: 1, started_at: 1, _id: 1 } },
       { $skip: 40 },
       { $limit: 20 },
       { $project: PROJECTION },
     ]);
-    const [, byAnswer] = compile({ sortBy: 'ANSWER_TIME' });
-    expect((byAnswer as any).$facet.rows.slice(0, 2)).toEqual([
-      { $addFields: { sortValue: { $ifNull: ['$answer_time_sec', 0] } } },
-      { $sort: { sortValue: -1, _id: 1 } },
-    ]);
+    expect(compile({ sortBy: 'ANSWER_TIME' })[1]).toEqual({ $sort: { answer_time_sec: -1, started_at: -1, _id: -1 } });
   });
 
-  it('moves the filters into the filtered branches when the vocabulary is selected (scope facets)', () => {
-    const filters = { $match: { ...HIDE_TRANSFERS, tags: { $in: ['hot'] } } };
-    expect(compile({ search: { ...DAYS, tags: ['hot'] } }, ['tags', 'outcomes', 'projects'])).toEqual([
+  it('keeps every filter in the page and count $match when choices are selected; the choices see tenant and days only', () => {
+    const match = { $match: { ...SCOPE, ...HIDE_TRANSFERS, tags: { $in: ['hot'] } } };
+    const { page, count, choices } = compileAll({ search: { ...DAYS, tags: ['hot'] } }, ['tags', 'outcomes', 'projects']);
+    expect(page[0]).toEqual(match);
+    expect(count[0]).toEqual(match);
+    expect(choices).toEqual([
       { $match: SCOPE },
       {
         $facet: {
-          rows: [filters, { $sort: { started_at: -1, _id: 1 } }, { $limit: 100 }, { $project: PROJECTION }],
-          summary: [filters, ...SUMMARY],
           tagsPresent: [{ $unwind: '$tags' }, { $group: { _id: '$tags' } }],
           outcomesPresent: [{ $group: { _id: { $ifNull: ['$outcome', null] } } }],
           projectsPresent: [{ $group: { _id: { id: { $ifNull: ['$project_id', null] }, name: { $ifNull: ['$project_name', null] } } } }],
         },
       },
     ]);
-    const [, onlyOutcomes] = compile({}, ['outcomes']);
-    expect(Object.keys((onlyOutcomes as any).$facet)).toEqual(['rows', 'summary', 'outcomesPresent']);
+    const onlyOutcomes = compileAll({}, ['outcomes']).choices;
+    expect(Object.keys((onlyOutcomes?.[1] as any).$facet)).toEqual(['outcomesPresent']);
   });
 
   it.each([
@@ -201,7 +200,7 @@ describe('callStats compiles through the query core', () => {
     const search: CallSearchArgs = { ...DAYS, states: ['ANSWERED'], searchString: 'x' };
     const pipeline = compileCallQuery(callStatsQuery({ principal: boundToU1, search, now: NOW }));
     const list = compileCallQuery(
-      callListQuery({ principal: boundToU1, now: NOW, args: { search, page: 1, itemsPerPage: 1, sortBy: 'TIMESTAMP', sortDirection: 'ASC' }, vocabulary: new Set(), fields: CALL_RECORD_FIELDS }).query,
+      callListQuery({ principal: boundToU1, now: NOW, args: { search, page: 1, itemsPerPage: 1, sortBy: 'TIMESTAMP', sortDirection: 'ASC' }, vocabulary: new Set(), fields: CALL_RECORD_FIELDS }).queries.page,
     );
     expect(pipeline[0]).toEqual(list[0]);
     expect(pipeline[0]).toEqual({
@@ -240,11 +239,10 @@ describe('callStats compiles through the query core', () => {
       for (const principal of [account, boundToU1AllUsers]) {
         const pipelines = [
           compileCallQuery(callStatsQuery({ principal, search, now: NOW })),
-          ...[[], ['tags'] as VocabularyPart[]].map((vocabulary) =>
-            compileCallQuery(
-              callListQuery({ principal, now: NOW, args: { search, page: 1, itemsPerPage: 10, sortBy: 'TIMESTAMP', sortDirection: 'DESC' }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS }).query,
-            ),
-          ),
+          ...[[], ['tags'] as VocabularyPart[]].flatMap((vocabulary) => {
+            const { queries } = callListQuery({ principal, now: NOW, args: { search, page: 1, itemsPerPage: 10, sortBy: 'TIMESTAMP', sortDirection: 'DESC' }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS });
+            return [queries.page, queries.count, ...(queries.choices ? [queries.choices] : [])].map(compileCallQuery);
+          }),
         ];
         for (const pipeline of pipelines) {
           const first = pipeline[0] as { $match: Record<string, unknown> };
@@ -257,31 +255,14 @@ describe('callStats compiles through the query core', () => {
   });
 });
 
-describe('query core: scope facets', () => {
-  it('keeps the scope alone in the leading $match and heads each filtered branch with the filters and groups', () => {
-    const pipeline = compileCallQuery({
-      principal: account,
-      where: [{ status: 'completed' }],
-      groups: [{ by: { d: '$direction' }, accumulate: { n: { $sum: 1 } } }],
-      sort: [{ field: 'n', direction: -1 }],
-      facets: { count: [{ $count: 'n' }] },
-      scopeFacets: { everything: [{ $count: 'n' }] },
-    });
-    expect(pipeline).toEqual([
-      { $match: { tenant_id: 't1' } },
-      {
-        $facet: {
-          rows: [{ $match: { status: 'completed' } }, { $group: { _id: { d: '$direction' }, n: { $sum: 1 } } }, { $sort: { n: -1, '_id.d': 1 } }],
-          count: [{ $match: { status: 'completed' } }, { $group: { _id: { d: '$direction' }, n: { $sum: 1 } } }, { $count: 'n' }],
-          everything: [{ $count: 'n' }],
-        },
-      },
-    ]);
+describe('query core: side pipelines without rows', () => {
+  it('emits only the facets after the leading $match', () => {
+    const pipeline = compileCallQuery({ principal: account, where: [{ status: 'completed' }], facets: { n: [{ $count: 'n' }] }, withoutRows: true });
+    expect(pipeline).toEqual([{ $match: { tenant_id: 't1', status: 'completed' } }, { $facet: { n: [{ $count: 'n' }] } }]);
   });
 
-  it('is a no-op when empty and refuses a name that collides with a filtered branch', () => {
-    const base = { principal: account, where: [{ status: 'completed' }] };
-    expect(compileCallQuery({ ...base, scopeFacets: {} })).toEqual(compileCallQuery(base));
-    expect(() => compileCallQuery({ ...base, scopeFacets: { rows: [] } })).toThrow(/collides/);
+  it('refuses row shaping in a query without rows', () => {
+    expect(() => compileCallQuery({ principal: account, facets: { n: [] }, withoutRows: true, limit: 3 })).toThrow(/without rows/);
   });
 });
+

@@ -166,22 +166,22 @@ describe('calls: sorting, paging and the list fields', () => {
   it.each<[string, string[]]>([
     ['', ['c05', 'c04', 'c09', 'c03', 'c02', 'c01']],
     [', sortDirection: ASC', ['c01', 'c02', 'c03', 'c09', 'c04', 'c05']],
-    [', sortBy: TALK_TIME, sortDirection: ASC', ['c02', 'c04', 'c05', 'c09', 'c01', 'c03']],
-    [', sortBy: TALK_TIME', ['c03', 'c01', 'c02', 'c04', 'c05', 'c09']],
-    [', sortBy: ANSWER_TIME', ['c03', 'c01', 'c02', 'c04', 'c05', 'c09']],
-    [', sortBy: ANSWER_TIME, sortDirection: ASC', ['c02', 'c04', 'c05', 'c09', 'c01', 'c03']],
-  ])('sorts%s (missing times as 0, ties by id ascending)', async (rest, expected) => {
+    [', sortBy: TALK_TIME, sortDirection: ASC', ['c04', 'c05', 'c02', 'c09', 'c01', 'c03']],
+    [', sortBy: TALK_TIME', ['c03', 'c01', 'c09', 'c02', 'c05', 'c04']],
+    [', sortBy: ANSWER_TIME', ['c03', 'c01', 'c09', 'c02', 'c05', 'c04']],
+    [', sortBy: ANSWER_TIME, sortDirection: ASC', ['c04', 'c05', 'c02', 'c09', 'c01', 'c03']],
+  ])('sorts%s (a missing time below every number, ties by start time, then id, in the same direction)', async (rest, expected) => {
     expect(await order(rest)).toEqual(expected);
   });
 
-  it('breaks timestamp ties by id ascending in both directions', async () => {
+  it('breaks timestamp ties by id in the sort direction (the index order read either way)', async () => {
     const tied = testGateway({
       now: NOW,
       calls: ['z2', 'z3', 'z1'].map((id) => call({ _id: id, started_at: '2024-03-02T00:00:00Z' })),
     });
-    for (const direction of ['ASC', 'DESC']) {
+    for (const [direction, ids] of [['ASC', ['z1', 'z2', 'z3']], ['DESC', ['z3', 'z2', 'z1']]] as const) {
       const { body } = await tied.query(`{ calls(search: { ${DAYS} }, sortDirection: ${direction}) { calls { id } } }`, {}, KEYS.t1);
-      expect(body.data!.calls.calls).toEqual([{ id: 'z1' }, { id: 'z2' }, { id: 'z3' }]);
+      expect(body.data!.calls.calls).toEqual(ids.map((id) => ({ id })));
     }
   });
 
@@ -226,17 +226,21 @@ describe('calls: sorting, paging and the list fields', () => {
     });
   });
 
-  it('computes the vocabulary only when selected, in the same pipeline', async () => {
+  it('computes the vocabulary only when selected, in its own pipeline over tenant and days', async () => {
     const before = gateway.pipelines.length;
     await list('tags: ["cold"]', '', 'totalItems');
+    const plain = gateway.pipelines.slice(before) as any[];
+    expect(plain).toHaveLength(2);
+    for (const pipeline of plain) expect(pipeline[0].$match).toMatchObject({ tenant_id: 't1', tags: { $in: ['cold'] } });
+    expect(plain.some((pipeline) => pipeline.some((stage: object) => '$facet' in stage))).toBe(false);
+
+    const middle = gateway.pipelines.length;
     await list('tags: ["cold"]', '', 'totalItems ...on CallList { o: outcomes }');
-    const [plain, withOutcomes] = gateway.pipelines.slice(before) as any[];
-    expect(gateway.pipelines.length - before).toBe(2);
-    expect(plain[0].$match.tags).toEqual({ $in: ['cold'] });
-    expect(Object.keys(plain[1].$facet)).toEqual(['rows', 'summary']);
-    expect(plain[0].$match.tenant_id).toBe('t1');
-    expect(withOutcomes[0].$match).not.toHaveProperty('tags');
-    expect(Object.keys(withOutcomes[1].$facet)).toEqual(['rows', 'summary', 'outcomesPresent']);
+    const withOutcomes = gateway.pipelines.slice(middle) as any[];
+    expect(withOutcomes).toHaveLength(3);
+    const choices = withOutcomes.find((pipeline) => pipeline[1]?.$facet);
+    expect(Object.keys(choices[0].$match)).toEqual(['tenant_id', 'started_at']);
+    expect(Object.keys(choices[1].$facet)).toEqual(['outcomesPresent']);
   });
 
   it('exposes every call field in camelCase', async () => {

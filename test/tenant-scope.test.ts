@@ -26,8 +26,8 @@ describe('the query core scope', () => {
     expect(compileCallQuery({ principal: admin })[0]).toEqual({ $match: { tenant_id: 'ops' } });
   });
 
-  it('keeps the scope in the leading $match even with scope-only side facets', () => {
-    const pipeline = compileCallQuery({ principal: user, range, where: [{ status: 'failed' }], scopeFacets: { tags: [{ $count: 'n' }] } });
+  it('keeps the scope in the leading $match even with side pipelines only', () => {
+    const pipeline = compileCallQuery({ principal: user, range, where: [{ status: 'failed' }], facets: { tags: [{ $count: 'n' }] }, withoutRows: true });
     expect((pipeline[0] as { $match: Record<string, unknown> }).$match.tenant_id).toBe('t1');
   });
 });

@@ -38,20 +38,22 @@ function listScenario(page: number, fields: readonly string[] = LIST_FIELDS): Be
       const { dayFrom, dayTo } = search(c);
       return `{ calls(search: { dayFrom: "${dayFrom}", dayTo: "${dayTo}" }, page: ${page}, sortBy: TALK_TIME) { totalItems pagesCount calls { ${selection(fields)} } } }`;
     },
-    pipelines: (c) => [
-      compileCallQuery(
-        callListQuery({
-          principal: c.tenant,
-          now: c.now,
-          vocabulary: new Set(),
-          fields,
-          args: { search: search(c), page, itemsPerPage: 100, sortBy: 'TALK_TIME', sortDirection: 'DESC' },
-        }).query,
-      ),
-    ],
+    pipelines: (c) => {
+      const { queries } = callListQuery({
+        principal: c.tenant,
+        now: c.now,
+        vocabulary: new Set(),
+        fields,
+        bounds: false,
+        args: { search: search(c), page, itemsPerPage: 100, sortBy: 'TALK_TIME', sortDirection: 'DESC' },
+      });
+      return [compileCallQuery(queries.page), compileCallQuery(queries.count)];
+    },
     floor: (c) => {
       const rows = matching(c);
-      rows.sort((a, b) => (b.talk_time_sec ?? 0) - (a.talk_time_sec ?? 0) || (String(a._id) < String(b._id) ? -1 : 1));
+      // Talk time descending (missing lowest, so last), then start time and id descending.
+      const talk = (call: CallDocument) => call.talk_time_sec ?? -Infinity;
+      rows.sort((a, b) => talk(b) - talk(a) || b.started_at.getTime() - a.started_at.getTime() || (String(a._id) < String(b._id) ? 1 : -1));
       return { total: rows.length, page: rows.slice((page - 1) * 100, page * 100) };
     },
   };

@@ -1,6 +1,7 @@
 import { round2 } from '../rounding.ts';
 import type { CallQuery } from '../query/call-query.ts';
-import { equals, equalsIgnoringCase } from '../query/conditions.ts';
+import { equalsIgnoringCaseByPrefix } from '../query/case-insensitive-equality.ts';
+import { equals } from '../query/conditions.ts';
 import { normalizeInstantRange } from '../query/instant-range.ts';
 import type { Principal } from '../../contract/principal.ts';
 import { PLATFORM_BUCKET } from '../registry/dimensions.ts';
@@ -37,19 +38,15 @@ export function phoneNumberQuery(options: {
   allTenants: boolean;
 }): CallQuery {
   const { principal, args, now, allTenants } = options;
+  const range = normalizeInstantRange({ from: args.startDate, to: args.endDate, now, fromArgument: 'startDate', toArgument: 'endDate' });
   return {
     principal,
     allTenants,
-    range: normalizeInstantRange({
-      from: args.startDate,
-      to: args.endDate,
-      now,
-      fromArgument: 'startDate',
-      toArgument: 'endDate',
-    }),
+    range,
     where: [
       args.assistantId != null ? equals('assistant_id', args.assistantId) : null,
-      args.userEmail != null ? equalsIgnoringCase('user_email', args.userEmail) : null,
+      // Index-served on `user_email_started`: prefix ranges per case spelling, then the regex.
+      args.userEmail != null ? equalsIgnoringCaseByPrefix('user_email', args.userEmail, range) : null,
     ],
     groups: [
       {

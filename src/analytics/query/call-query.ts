@@ -51,11 +51,13 @@ export interface CallQuery {
    */
   facets?: Record<string, readonly Stage[]>;
   /**
-   * Side pipelines over the scope alone (tenant + range), before `where` and grouping: e.g. the
-   * tags present in a tenant's calls of the searched days beside a filtered list. When set, the
-   * leading `$match` holds only the scope and the `where` conditions (and the grouping levels)
-   * move to the head of every filtered branch of the `$facet` (`rows` and each of `facets`).
-   * Names must differ from `rows` and from the `facets` names.
+   * With `facets`: the `$facet` holds the side pipelines only, no `rows` branch (a pipeline of
+   * side lists over the same calls, e.g. the filter choices of the call list).
    */
-  scopeFacets?: Record<string, readonly Stage[]>;
+  withoutRows?: boolean;
+  /**
+   * Match the scope alone (tenant, the key's user, range): neither `where` nor the `userId`
+   * argument apply (e.g. the filter choices the list offers, whatever is searched now).
+   */
+  scopeOnly?: boolean;
 }

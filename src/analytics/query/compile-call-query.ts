@@ -5,26 +5,17 @@ import type { Expression, Stage } from './expression.ts';
 import { scopeCondition, userFilter } from './scope.ts';
 
 /**
- * The one query core: scope + filters → grouping levels → derived values → sort → page →
- * projection, optionally beside side facets (over the filtered rows) and scope facets (over the
- * scope alone). Every field family compiles through here, so the tenant scope is always the
- * first `$match` and every sort has a deterministic tie-break.
+ * The one query core: scope + filters (one leading `$match`, so an index bounds the scan) →
+ * grouping levels → derived values → sort → page → projection, optionally beside side facets
+ * over the same rows. Every field family compiles through here, so the tenant scope is always
+ * the first `$match` and every sort has a deterministic tie-break.
  */
 export function compileCallQuery(query: CallQuery): Pipeline {
   const scope = scopeCondition({ principal: query.principal, allTenants: query.allTenants, range: query.range, users: query.users });
-  const where = [userFilter(query.users), ...(query.where ?? [])];
-  const scopeFacets = query.scopeFacets && Object.keys(query.scopeFacets).length ? query.scopeFacets : null;
-  // Scope facets must see the scope before the filters, so the filters cannot share the
-  // leading `$match`: they (and the grouping) head each filtered branch of the `$facet`.
-  const filtered: Stage[] = [];
-  if (scopeFacets) {
-    const filters = combineConditions(where);
-    if (Object.keys(filters).length) filtered.push({ $match: filters });
-  }
-  for (const group of query.groups ?? []) filtered.push(groupStage(group));
-  const match = scopeFacets ? combineConditions([scope]) : combineConditions([scope, ...where]);
-  const stages: Stage[] = [{ $match: match }];
-  if (!scopeFacets) stages.push(...filtered);
+  // The `userId` argument is a filter like the others; a scope-only query applies none.
+  const where = query.scopeOnly ? [] : [userFilter(query.users), ...(query.where ?? [])];
+  const stages: Stage[] = [{ $match: combineConditions([scope, ...where]) }];
+  for (const group of query.groups ?? []) stages.push(groupStage(group));
 
   const lastGroup = query.rowGroups?.at(-1) ?? query.groups?.at(-1);
   const rowStages: Stage[] = (query.rowGroups ?? []).map(groupStage);
@@ -35,16 +26,10 @@ export function compileCallQuery(query: CallQuery): Pipeline {
   if (query.limit !== undefined) rowStages.push({ $limit: query.limit });
   if (query.project) rowStages.push({ $project: query.project });
 
-  if (scopeFacets) {
-    const branches: Record<string, readonly Stage[]> = { rows: [...filtered, ...rowStages] };
-    for (const [name, facet] of Object.entries(query.facets ?? {})) branches[name] = [...filtered, ...facet];
-    for (const [name, facet] of Object.entries(scopeFacets)) {
-      if (name in branches) throw new Error(`scope facet "${name}" collides with a filtered branch`);
-      branches[name] = facet;
-    }
+  if (query.facets) {
+    if (query.withoutRows && rowStages.length) throw new Error('a query without rows cannot shape rows');
+    const branches = query.withoutRows ? { ...query.facets } : { rows: rowStages, ...query.facets };
     stages.push({ $facet: branches as unknown as Expression });
-  } else if (query.facets) {
-    stages.push({ $facet: { rows: rowStages, ...query.facets } as unknown as Expression });
   } else {
     stages.push(...rowStages);
   }

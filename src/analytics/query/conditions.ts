@@ -54,11 +54,6 @@ export function containsText(fields: readonly CallField[], text: string): Condit
   return { $or: fields.map((field) => ({ [field]: { $regex: pattern, $options: 'i' } })) };
 }
 
-/** Case-insensitive whole-value equality (used for e-mail addresses). */
-export function equalsIgnoringCase(field: CallField, value: string): Condition {
-  return { [field]: { $regex: `^${escapeRegExp(value)}$`, $options: 'i' } };
-}
-
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }

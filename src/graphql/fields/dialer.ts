@@ -12,6 +12,7 @@ import { CallListRef, CallSearchInput, CallSortFieldEnum, DetailedCallStatsRef }
 type CallSearchInputShape = typeof CallSearchInput.$inferInput;
 
 const VOCABULARY_PARTS: readonly VocabularyPart[] = ['tags', 'outcomes', 'projects'];
+const BOUND_FIELDS = ['minTalkTime', 'maxTalkTime', 'minAnswerTime', 'maxAnswerTime'];
 
 /** GraphQL input → the analytics search: days as `YYYY-MM-DD`, IDs as strings. */
 function toSearchArgs(input: CallSearchInputShape): CallSearchArgs {
@@ -41,7 +42,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context, info) => {
       const selected = selectedFieldNames(info, []);
-      const { query, plan } = callListQuery({
+      const { queries, plan } = callListQuery({
         principal: context.principal,
         now: context.now,
         // An explicit null means the documented default, as for an omitted argument.
@@ -54,8 +55,15 @@ builder.queryFields((t) => ({
         },
         vocabulary: new Set(VOCABULARY_PARTS.filter((part) => selected.has(part))),
         fields: selectedFieldNames(info, ['calls']),
+        bounds: BOUND_FIELDS.some((field) => selected.has(field)),
       });
-      return shapeCallList(await context.aggregate(compileCallQuery(query)), plan);
+      // Three pipelines, each on its own index (see docs/mongodb.md), run side by side.
+      const [page, count, choices] = await Promise.all([
+        context.aggregate(compileCallQuery(queries.page)),
+        context.aggregate(compileCallQuery(queries.count)),
+        queries.choices ? context.aggregate(compileCallQuery(queries.choices)) : null,
+      ]);
+      return shapeCallList({ page, count, choices }, plan);
     },
   }),
   callStats: t.field({

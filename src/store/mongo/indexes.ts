@@ -13,12 +13,37 @@ export interface IndexDefinition {
   collation?: CollationOptions;
 }
 
-/** Indexes of the `calls` collection. */
+/**
+ * Indexes of the `calls` collection, in equality → sort → range order (ESR): equality fields
+ * first (`tenant_id`, and `user_id` for user-bound keys), then the list's sort keys, then the
+ * `started_at` range. `_id` closes the sorted ones, in the same direction as the sort, so a page
+ * is read in index order (forwards or backwards) and never sorted in memory. The test
+ * `test/store/plan-checker.test.ts` names, for every pipeline a client can cause, the index
+ * here that serves its leading `$match` and sort; docs/mongodb.md lists which query uses which.
+ */
 export const CALL_INDEXES: readonly IndexDefinition[] = [
   {
-    name: 'tenant_started',
-    key: { tenant_id: 1, started_at: 1 },
-    reason: "Every tenant query's leading $match: tenant_id equality plus the started_at range.",
+    name: 'tenant_started_id_transfer',
+    key: { tenant_id: 1, started_at: 1, _id: 1, is_transfer_leg: 1 },
+    reason:
+      "Every tenant query's leading $match (tenant_id equality, started_at range); the calls list by TIMESTAMP in either " +
+      'direction (started_at, _id); its count reads no document (is_transfer_leg, the default filter, is in the key). ' +
+      'Prefixed by the shard key { tenant_id: 1, started_at: 1 }.',
+  },
+  {
+    name: 'tenant_user_started_id_transfer',
+    key: { tenant_id: 1, user_id: 1, started_at: 1, _id: 1, is_transfer_leg: 1 },
+    reason: 'User-bound keys (and userId): tenant + user equality, started_at range; their list by TIMESTAMP and its count.',
+  },
+  {
+    name: 'tenant_talk_started_id',
+    key: { tenant_id: 1, talk_time_sec: 1, started_at: 1, _id: 1 },
+    reason: 'The calls list sorted by TALK_TIME: tenant equality, then the sort (talk time, start time, id), with the started_at range.',
+  },
+  {
+    name: 'tenant_answer_started_id',
+    key: { tenant_id: 1, answer_time_sec: 1, started_at: 1, _id: 1 },
+    reason: 'The calls list sorted by ANSWER_TIME: tenant equality, then the sort (answer time, start time, id), with the started_at range.',
   },
   {
     name: 'started',
@@ -29,9 +54,9 @@ export const CALL_INDEXES: readonly IndexDefinition[] = [
     name: 'user_email_started',
     key: { user_email: 1, started_at: 1 },
     reason:
-      'adminCallsByPhoneNumber(userEmail): the e-mail is matched case-insensitively with an anchored, escaped ' +
-      '/^…$/i regex (identical on both engines, unlike collations), which MongoDB answers by scanning this ' +
-      "index's keys and the started_at range instead of the documents.",
+      'adminCallsByPhoneNumber(userEmail): one $or branch per case variant of the first letters of the e-mail, each a ' +
+      'user_email prefix range with the started_at range (index bounds); the anchored case-insensitive regex then ' +
+      'checks the whole address on the few keys inside them.',
   },
   {
     name: 'tenant_assistant_started',
@@ -43,10 +68,23 @@ export const CALL_INDEXES: readonly IndexDefinition[] = [
     key: { tenant_id: 1, platform_number: 1, started_at: 1 },
     reason: 'The PhoneNumber entity fields (batched by DataLoader): tenant + platform_number $in, started_at range.',
   },
+];
+
+/**
+ * Indexes earlier versions of dialgraph created that no query uses any more. `dialgraph
+ * indexes` drops an index of the `calls` collection only when both its name and its key are
+ * listed here (an index of the same name with another key is someone else's and stays).
+ */
+export const OBSOLETE_CALL_INDEXES: readonly IndexDefinition[] = [
+  {
+    name: 'tenant_started',
+    key: { tenant_id: 1, started_at: 1 },
+    reason: 'A prefix of tenant_started_id_transfer, which serves every query it served.',
+  },
   {
     name: 'tenant_lead',
     key: { tenant_id: 1, lead_id: 1 },
-    reason: 'Retry analysis and the conversion funnel: grouping a tenant’s calls by lead_id.',
+    reason: 'Retry analysis and the funnel group by lead_id after the tenant + started_at $match; no query looks calls up by lead.',
   },
 ];
 
@@ -63,6 +101,50 @@ export const API_KEY_INDEXES: readonly IndexDefinition[] = [
 /** An index as `ensureIndexes` created (or found already present). */
 export interface EnsuredIndex extends IndexDefinition {
   collection: string;
+}
+
+/** What `dropObsoleteIndexes` did with one obsolete index that was present. */
+export interface DroppedIndex extends IndexDefinition {
+  collection: string;
+  /** Dropped, or kept with the server's reason (e.g. it is the only index for the shard key). */
+  outcome: 'dropped' | { kept: string };
+}
+
+/**
+ * Drops the obsolete indexes dialgraph created (by name, and only with the key it gave them),
+ * after `ensureIndexes` built their replacements. Indexes it did not create are never touched.
+ */
+export async function dropObsoleteIndexes(target: MongoStore | Db): Promise<DroppedIndex[]> {
+  const db = await resolveDb(target);
+  const collection = db.collection(CALLS_COLLECTION);
+  let present: { name?: string; key?: Record<string, unknown> }[];
+  try {
+    present = await collection.listIndexes().toArray();
+  } catch (error) {
+    // 26 NamespaceNotFound: no collection yet, so nothing to drop.
+    if ((error as { code?: unknown }).code === 26) return [];
+    throw mapMongoError(error);
+  }
+  const dropped: DroppedIndex[] = [];
+  for (const obsolete of OBSOLETE_CALL_INDEXES) {
+    const found = present.find((index) => index.name === obsolete.name);
+    if (!found || !sameKey(found.key, obsolete.key)) continue;
+    try {
+      await collection.dropIndex(obsolete.name);
+      dropped.push({ ...obsolete, collection: CALLS_COLLECTION, outcome: 'dropped' });
+    } catch (error) {
+      dropped.push({ ...obsolete, collection: CALLS_COLLECTION, outcome: { kept: (error as Error).message } });
+    }
+  }
+  return dropped;
+}
+
+/** Same fields in the same order with the same directions. */
+function sameKey(actual: Record<string, unknown> | undefined, expected: Record<string, 1 | -1>): boolean {
+  if (!actual) return false;
+  const a = Object.entries(actual);
+  const b = Object.entries(expected);
+  return a.length === b.length && a.every(([field, direction], i) => field === b[i][0] && Number(direction) === b[i][1]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { UserInputError } from '../../errors.ts';
 import type { CallQuery, SortKey } from '../../query/call-query.ts';
 import { readFacets } from '../../query/compile-call-query.ts';
-import type { Expression, Stage } from '../../query/expression.ts';
+import type { Accumulator } from '../../query/expression.ts';
 import type { Principal } from '../../../contract/principal.ts';
 import { SORT_DIRECTION, type SortOrder } from '../../registry/enums.ts';
 import { num, PARTIALS } from '../../registry/partials.ts';
@@ -12,15 +12,19 @@ import { shapeVocabulary, vocabularyFacets, type CallVocabulary, type Vocabulary
 export const MAX_ITEMS_PER_PAGE = 1000;
 
 /**
- * What each `CallSortField` sorts by. Talk and answer times sort on a derived value in which a
- * missing time is 0 (both engines agree on that, and it is how the filters and min/max read
- * it); the id breaks ties ascending.
+ * What each `CallSortField` sorts by: stored fields only, so a declared index (equality
+ * `tenant_id`, then these keys, see store/mongo/indexes.ts) returns the calls already in order
+ * and no page is sorted in memory. Ties break on the start time, then the id, in the same
+ * direction, which is the index's own order read forwards or backwards. A call without a talk
+ * or answer time sorts as the stored value it has: missing (and null) below every number, so
+ * first ascending and last descending, on MongoDB and on the embedded engine alike (the
+ * filters and the min/max still read it as 0).
  */
 const SORT_FIELDS = {
-  TIMESTAMP: { field: 'started_at' },
-  TALK_TIME: { derive: { $ifNull: ['$talk_time_sec', 0] } },
-  ANSWER_TIME: { derive: { $ifNull: ['$answer_time_sec', 0] } },
-} as const satisfies Record<string, { field: string } | { derive: Expression }>;
+  TIMESTAMP: ['started_at', '_id'],
+  TALK_TIME: ['talk_time_sec', 'started_at', '_id'],
+  ANSWER_TIME: ['answer_time_sec', 'started_at', '_id'],
+} as const satisfies Record<string, readonly string[]>;
 
 export type CallSortField = keyof typeof SORT_FIELDS;
 export const CALL_SORT_FIELDS = Object.keys(SORT_FIELDS) as CallSortField[];
@@ -53,24 +57,33 @@ export interface CallList extends CallVocabulary {
   timezone: string;
 }
 
-/** Count and timing bounds of every matching call, in one group beside the page. */
-const SUMMARY_FACET: readonly Stage[] = [
-  {
-    $group: {
-      _id: null,
-      calls: PARTIALS.calls,
-      talkTimeMin: PARTIALS.talkTimeMin,
-      talkTimeMax: PARTIALS.talkTimeMax,
-      answerTimeMin: PARTIALS.answerTimeMin,
-      answerTimeMax: PARTIALS.answerTimeMax,
-    },
-  },
-];
+/** The list's three pipelines (see `callListQuery`). */
+export interface CallListQueries {
+  /** The page: every filter in the leading `$match`, an index's order, skip/limit, the projection. */
+  page: CallQuery;
+  /** The number of matching calls, plus the timing bounds when selected. */
+  count: CallQuery;
+  /** The filter choices present in the tenant's calls of the searched days; null when none is selected. */
+  choices: CallQuery | null;
+}
+
+/** Their rows, as the store returned them. */
+export interface CallListRows {
+  page: readonly Record<string, unknown>[];
+  count: readonly Record<string, unknown>[];
+  choices: readonly Record<string, unknown>[] | null;
+}
 
 /**
- * `calls` as a preset of the query core: the shared search conditions, a sort with the id as
- * tie-break, one page projected to the stored fields of the selected record fields, beside a summary facet (count and
- * timing bounds of all matching calls) and, only when selected, the vocabulary scope facets.
+ * `calls` as three presets of the query core, run side by side:
+ * - the page: scope and every search condition in the leading `$match` (so MongoDB bounds the
+ *   index scan with them and a sharded cluster targets the tenant's shards), the sort of
+ *   `SORT_FIELDS`, skip/limit and the projection of the selected record fields;
+ * - the count of matching calls: the same `$match` and one `$group` that reads no field, so an
+ *   index holding the matched fields answers it without fetching documents; the timing bounds
+ *   are added only when selected (then the documents are read);
+ * - the choices (tags/outcomes/projects present in the tenant's calls of the days searched,
+ *   whatever else is searched), only when selected: they depend on tenant and days alone.
  */
 export function callListQuery(options: {
   principal: Principal;
@@ -79,9 +92,11 @@ export function callListQuery(options: {
   vocabulary: ReadonlySet<VocabularyPart>;
   /** The `Call` fields the request selects: the page projects only what they read. */
   fields: Iterable<string>;
+  /** Whether any of min/maxTalkTime, min/maxAnswerTime is selected. @default true */
+  bounds?: boolean;
   now: Date;
-}): { query: CallQuery; plan: CallListPlan } {
-  const { principal, args, vocabulary, fields, now } = options;
+}): { queries: CallListQueries; plan: CallListPlan } {
+  const { principal, args, vocabulary, fields, now, bounds = true } = options;
   if (!Number.isInteger(args.page) || args.page < 1) {
     throw new UserInputError('page', `page must be 1 or more, got ${args.page}`);
   }
@@ -89,34 +104,43 @@ export function callListQuery(options: {
     throw new UserInputError('itemsPerPage', `itemsPerPage must be between 1 and ${MAX_ITEMS_PER_PAGE}, got ${args.itemsPerPage}`);
   }
   const search = normalizeCallSearch({ search: args.search, now });
-  const { sort, derive } = sortFor(args.sortBy, SORT_DIRECTION[args.sortDirection]);
+  const direction = SORT_DIRECTION[args.sortDirection];
+  const filtered = { principal, range: search.range, users: search.users, where: search.where };
+  const counted: Record<string, Accumulator> = { calls: PARTIALS.calls };
+  if (bounds) {
+    Object.assign(counted, {
+      talkTimeMin: PARTIALS.talkTimeMin,
+      talkTimeMax: PARTIALS.talkTimeMax,
+      answerTimeMin: PARTIALS.answerTimeMin,
+      answerTimeMax: PARTIALS.answerTimeMax,
+    });
+  }
+  const choices = vocabularyFacets(vocabulary);
   return {
-    query: {
-      principal,
-      range: search.range,
-      users: search.users,
-      where: search.where,
-      derive,
-      sort,
-      skip: (args.page - 1) * args.itemsPerPage,
-      limit: args.itemsPerPage,
-      project: callRecordProjection(fields),
-      facets: { summary: SUMMARY_FACET },
-      scopeFacets: vocabularyFacets(vocabulary),
+    queries: {
+      page: {
+        ...filtered,
+        sort: SORT_FIELDS[args.sortBy].map((field): SortKey => ({ field, direction })),
+        skip: (args.page - 1) * args.itemsPerPage,
+        limit: args.itemsPerPage,
+        project: callRecordProjection(fields),
+      },
+      count: { ...filtered, groups: [{ by: {}, accumulate: counted }] },
+      // The scope alone (tenant, the key's user, days): no search filter, not even `userId`.
+      choices: Object.keys(choices).length ? { principal, range: search.range, users: search.users, scopeOnly: true, facets: choices, withoutRows: true } : null,
     },
     plan: { page: args.page, itemsPerPage: args.itemsPerPage, timezone: search.zone },
   };
 }
 
-/** Turns the facet document into the page, the paging numbers, the bounds and the vocabulary. */
-export function shapeCallList(result: readonly Record<string, unknown>[], plan: CallListPlan): CallList {
-  const { rows, facet } = readFacets<Record<string, unknown>>(result);
-  // No matching call means no summary row: 0 items and no bounds.
-  const summary = facet('summary')[0] ?? {};
+/** Turns the three results into the page, the paging numbers, the bounds and the vocabulary. */
+export function shapeCallList(result: CallListRows, plan: CallListPlan): CallList {
+  // No matching call means no count row: 0 items and no bounds.
+  const summary = result.count[0] ?? {};
   const totalItems = num(summary.calls);
   const bound = (name: string): number | null => (typeof summary[name] === 'number' ? (summary[name] as number) : null);
   return {
-    calls: rows,
+    calls: [...result.page],
     page: plan.page,
     pagesCount: Math.ceil(totalItems / plan.itemsPerPage),
     totalItems,
@@ -125,12 +149,6 @@ export function shapeCallList(result: readonly Record<string, unknown>[], plan: 
     minAnswerTime: bound('answerTimeMin'),
     maxAnswerTime: bound('answerTimeMax'),
     timezone: plan.timezone,
-    ...shapeVocabulary(facet),
+    ...shapeVocabulary(readFacets(result.choices ?? []).facet),
   };
-}
-
-function sortFor(sortBy: CallSortField, direction: 1 | -1): { sort: SortKey[]; derive?: Record<string, Expression> } {
-  const target: { field: string } | { derive: Expression } = SORT_FIELDS[sortBy];
-  if ('field' in target) return { sort: [{ field: target.field, direction }] };
-  return { sort: [{ field: 'sortValue', direction }], derive: { sortValue: target.derive } };
 }
