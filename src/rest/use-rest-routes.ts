@@ -113,18 +113,18 @@ async function serve(
   }
 
   // The client's headers go along (request ids, forwarding, tracing); the body is ours.
-  const headers = new fetchAPI.Headers(request.headers);
-  for (const name of ['content-length', 'content-encoding', 'transfer-encoding']) headers.delete(name);
-  headers.set('content-type', 'application/json');
-  headers.set('accept', 'application/json');
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    if (!BODY_HEADERS.has(name) && name !== 'accept') headers[name] = value;
+  });
+  const body = JSON.stringify({ query: mounted.query, variables: route.variables(input), operationName: mounted.operationName });
+  headers['content-type'] = 'application/json';
+  headers['content-length'] = String(Buffer.byteLength(body));
+  headers.accept = 'application/json';
   const apiKey = route.apiKeyInQuery ? url.searchParams.get(API_KEY_PARAMETER) : null;
-  if (apiKey !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${apiKey}`);
+  if (apiKey !== null && headers.authorization === undefined) headers.authorization = `Bearer ${apiKey}`;
 
-  const response = await yoga.fetch(
-    new URL(yoga.graphqlEndpoint, url),
-    { method: 'POST', headers, body: JSON.stringify({ query: mounted.query, variables: route.variables(input), operationName: mounted.operationName }) },
-    serverContext ?? {},
-  );
+  const response = await yoga.fetch(`${url.origin}${yoga.graphqlEndpoint}`, { method: 'POST', headers, body }, serverContext ?? {});
   const passed = passedHeaders(response.headers);
   const result = (await response.json()) as { data?: unknown; errors?: GraphQLErrorJson[] };
   const error = result.errors?.[0];
@@ -161,23 +161,28 @@ function failure(fetchAPI: FetchAPI, status: number, message: string, headers: R
 async function readJsonBody(request: Request): Promise<unknown> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > MAX_REQUEST_BODY_BYTES) throw tooLarge();
-  let text = '';
-  if (request.body) {
-    const decoder = new TextDecoder();
-    let bytes = 0;
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      bytes += chunk.byteLength;
-      if (bytes > MAX_REQUEST_BODY_BYTES) throw tooLarge();
-      text += decoder.decode(chunk, { stream: true });
-    }
-    text += decoder.decode();
-  }
+  // With a declared length the HTTP parser delivers no more than it says, so text() is bounded;
+  // a chunked body is counted as it streams.
+  const text = declared !== null ? await request.text() : await boundedText(request);
   if (!text.trim()) throw new RouteRefusal(400, 'A JSON object body is required.');
   try {
     return JSON.parse(text);
   } catch {
     throw new RouteRefusal(400, 'The request body is not valid JSON.');
   }
+}
+
+async function boundedText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    if (bytes > MAX_REQUEST_BODY_BYTES) throw tooLarge();
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 const tooLarge = () => new RouteRefusal(413, `Request body too large: the limit is ${MAX_REQUEST_BODY_BYTES.toLocaleString('en')} bytes.`);

@@ -5,7 +5,7 @@ import type { CallStore } from '../../src/store/call-store.ts';
 import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts';
 import { QueryTimeoutError, StoreUnavailableError } from '../../src/store/errors.ts';
 import { toApiKeyRecords } from '../../src/store/load/keys-file.ts';
-import { adminKey, keys, NOW, openApiChecker, restGateway, sampleCalls, tenantKey, type RestAnswer } from '../support/rest.ts';
+import { adminKey, keys, NOW, openApiChecker, restGateway, sampleCalls, tenantKey, userKey, type RestAnswer } from '../support/rest.ts';
 
 /**
  * Every error status of the seed routes: `{ success: false, message }` with the seed's status,
@@ -170,5 +170,12 @@ describe('statuses of edges the routes do not own (rate limits, outages) map by 
     expect(response.status).toBe(status);
     expect(response.headers.get('retry-after')).toBe('7');
     expect(await response.json()).toEqual({ success: false, message: `refused: ${code}` });
+  });
+});
+
+describe('403 for a user-bound key asking beyond its user', () => {
+  it('allUsers on the dialer list names the argument', async () => {
+    const answer = await rest('POST', `${CALLS}?api-key=${userKey.key}`, { body: { ...days, allUsers: true }, key: null });
+    expectError(answer, 403, /allUsers/, ['POST', CALLS]);
   });
 });

@@ -74,10 +74,10 @@ describe('route numbers equal the GraphQL field’s', () => {
   });
 
   it('004 = groupedCalls, with filters from the query string', async () => {
-    const answer = await rest('GET', '/api/v1/analytics/calls?group_by=source,status&metrics=avg_duration,count,unique_callers,total_cost_cents&start_date=2026-03-01&end_date=2026-03-31&direction=inbound&min_ai_score=20&qualified=true&min_duration=10&sort_by=avg_duration&sort_order=asc&limit=3');
+    const answer = await rest('GET', '/api/v1/analytics/calls?group_by=source,status&metrics=avg_duration,count,unique_callers,total_cost_cents&start_date=2026-03-01&end_date=2026-03-31&direction=inbound&min_ai_score=20&qualified=true&min_duration=10&sort_by=avg_duration&sort_order=asc&limit=3&timezone=America/Chicago');
     const data = await graphql(
       `{ groupedCalls(groupBy: [SOURCE, STATUS], filter: { startDate: "2026-03-01", endDate: "2026-03-31", direction: INBOUND, minAiScore: 20, qualified: true, minDuration: 10 },
-         sortBy: AVG_DURATION, sortOrder: ASC, limit: 3) {
+         sortBy: AVG_DURATION, sortOrder: ASC, limit: 3, timezone: "America/Chicago") {
          count rows { source status avgDuration count uniqueCallers totalCostCents } totals { avgDuration count uniqueCallers totalCostCents } } }`,
     );
     const g = data.groupedCalls;
