@@ -6,7 +6,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { formatResponse } from './readme-examples/format.ts';
 import { parseExamples, writeOutputs } from './readme-examples/parse.ts';
-import { ERROR_EXAMPLES, problemsOf, runExample, startSampleServer } from './readme-examples/run.ts';
+import { ERROR_EXAMPLES, problemsOf, runExample } from './readme-examples/run.ts';
+import { startSampleServer } from './sample-server.ts';
 
 const README = new URL('../README.md', import.meta.url);
 const markdown = await readFile(README, 'utf8');

@@ -42,7 +42,8 @@ function isRow(value: object): boolean {
 export function shapeOf(printed: string): string {
   return printed
     .replace(/… \d+ more/g, '… more')
-    .replace(/"(?:[^"\\]|\\.)*"(?!\s*:)/g, 'S')
+    // Strings left to right, so a key's closing quote is never taken for a value's opening one.
+    .replace(/"(?:[^"\\]|\\.)*"(\s*:)?/g, (string, colon: string | undefined) => (colon ? string : 'S'))
     .replace(/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi, 'N')
     .replace(/\[\s*(?:(?:S|N|true|false),?\s*)+\]/g, '[…]');
 }

@@ -14,6 +14,10 @@ export interface OpenedStore {
   demoKeys: DemoKey[];
   /** Pre-filled in GraphiQL's headers. */
   graphiqlKey?: string;
+  /** The demo super-admin key (GraphiQL's admin examples tab). */
+  adminKey?: string;
+  /** Set when serving generated sample data: the moment it ends. */
+  sampleNow?: Date;
 }
 
 /** Chooses and opens the store the serve flags describe. */
@@ -45,5 +49,7 @@ export async function openStore(values: OptionValues): Promise<OpenedStore> {
     description: `${what} on the embedded engine`,
     demoKeys,
     graphiqlKey: demoKeys.find((key) => key.role === 'user' && !key.user_id)?.key,
+    adminKey: demoKeys.find((key) => key.role === 'super_admin')?.key,
+    sampleNow: dataPath ? undefined : now,
   };
 }

@@ -15,6 +15,8 @@ import { withInstrumentation } from '../store/decorators/with-instrumentation.ts
 import { useAccessLog } from './plugins/use-access-log.ts';
 import { type MetricsOptions, useMetrics } from './plugins/use-metrics.ts';
 import { usePipelineFields } from './plugins/use-pipeline-fields.ts';
+import type { GraphiQLTab } from './graphiql/example-tabs.ts';
+import { useGraphiQLPage } from './plugins/use-graphiql-page.ts';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.ts';
 import { useRequestErrorStatus } from './plugins/use-request-error-status.ts';
 import { useTimeoutStatus } from './plugins/use-timeout-status.ts';
@@ -31,8 +33,11 @@ export interface GatewayOptions {
   now?: () => Date;
   /** @default console */
   logger?: Logger;
-  /** GraphiQL settings; `false` turns the page off. @default {} */
-  graphiql?: { apiKey?: string; defaultQuery?: string } | false;
+  /**
+   * GraphiQL settings; `false` turns the page off. `tabs` are the opening tabs (each with its
+   * own headers); `apiKey` fills the headers of a new tab. @default {}
+   */
+  graphiql?: { apiKey?: string; defaultQuery?: string; tabs?: GraphiQLTab[]; warm?: boolean } | false;
   /**
    * More Yoga/envelop plugins (limits, rate limits, cache, metrics, logs), run after the
    * built-in ones: by their `onContextBuilding` the context already holds the principal and
@@ -77,6 +82,8 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
     // Our body limit replaces Yoga's (same cap and errors, without a stream per request).
     maxRequestBodySize: false,
     plugins: [
+      // The GraphiQL page (rendered once, compressed, ETag) instead of Yoga's.
+      ...(graphiql === false ? [] : [useGraphiQLPage({ endpoint: '/graphql', render: () => renderPage(graphiql), warm: graphiql.warm })]),
       // The seed REST routes (src/rest/): first, so a route request ends here and its GraphQL
       // operation comes back through this same instance, where every plugin below applies.
       // Before the REST routes, so a route's inner GraphQL request carries the same request id.
@@ -96,19 +103,27 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
     ],
     logging: false,
     maskedErrors: { maskError: createErrorMasker(logger) },
-    renderGraphiQL,
-    graphiql:
-      graphiql === false
-        ? false
-        : {
-            title: 'dialgraph',
-            headers: JSON.stringify(graphiql.apiKey ? { Authorization: `Bearer ${graphiql.apiKey}` } : {}, null, 2),
-            defaultQuery: graphiql.defaultQuery,
-            shouldPersistHeaders: false,
-          },
+    graphiql: false,
   });
   return yoga;
 }
 
 /** The time budget of one pipeline when none is configured (DESIGN section 8). */
 export const DEFAULT_MAX_TIME_MS = 15_000;
+
+function renderPage(graphiql: { apiKey?: string; defaultQuery?: string; tabs?: GraphiQLTab[] }): string {
+  const headers = JSON.stringify(graphiql.apiKey ? { Authorization: `Bearer ${graphiql.apiKey}` } : {}, null, 2);
+  const [first] = graphiql.tabs ?? [];
+  const options: Parameters<typeof renderGraphiQL>[0] & { variables?: string } = {
+    title: 'dialgraph',
+    // Yoga's GraphiQL puts `headers` and `variables` into the opening tab's editors over what
+    // `defaultTabs` says, so they must repeat the first tab's.
+    headers: first?.headers ?? headers,
+    variables: first?.variables,
+    defaultHeaders: headers,
+    defaultQuery: graphiql.defaultQuery,
+    defaultTabs: graphiql.tabs,
+    shouldPersistHeaders: false,
+  };
+  return renderGraphiQL(options);
+}

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatResponse, shapeOf } from '../../scripts/readme-examples/format.ts';
 import { parseExamples, readOutputs } from '../../scripts/readme-examples/parse.ts';
-import { ERROR_EXAMPLES, problemsOf, runExample, startSampleServer } from '../../scripts/readme-examples/run.ts';
+import { ERROR_EXAMPLES, problemsOf, runExample } from '../../scripts/readme-examples/run.ts';
+import { startSampleServer } from '../../scripts/sample-server.ts';
 
 /**
  * The README's examples are true: each runs against `npm start`'s data (a real `dialgraph

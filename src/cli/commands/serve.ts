@@ -3,12 +3,12 @@ import { createGateway } from '../../graphql/yoga.ts';
 import { listen } from '../../server.ts';
 import { UsageError, readPositiveInt, type Command, type OptionValues } from '../command.ts';
 import { openStore } from '../open-store.ts';
-import { readDefaultDocument } from '../../graphql/default-document.ts';
 import { useDashboard } from '../../dashboard/use-dashboard.ts';
 import { listenMetrics } from '../../metrics-server.ts';
 import { consoleLogger, createLogger, LOG_LEVELS, type LogLevel } from '../../observability/logger.ts';
 import { metricsRegistry } from '../../observability/metrics.ts';
 import { startTracing } from '../../observability/start-tracing.ts';
+import { isLoopback, serveTabs } from '../../graphql/graphiql/serve-tabs.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -37,10 +37,18 @@ export const serveCommand: Command = {
     const opened = await openStore(values);
     // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const tracing = await startTracing();
+    const loopback = isLoopback(String(values.host));
+    const tabs = await serveTabs({
+      loopback,
+      tenantKey: opened.graphiqlKey,
+      adminKey: opened.adminKey,
+      sampleNow: opened.sampleNow,
+      tenantId: opened.demoKeys.find((key) => key.key === opened.graphiqlKey)?.tenant_id,
+    });
     const gateway = createGateway({
       store: opened.store,
       config: { funnelStages: readFunnelStages(values), ...(maxTimeMS ? { maxTimeMS } : {}) },
-      graphiql: { apiKey: opened.graphiqlKey, defaultQuery: await readDefaultDocument() },
+      graphiql: { apiKey: loopback ? opened.graphiqlKey : undefined, tabs, warm: true },
       plugins: [useDashboard({ demoKey: opened.graphiqlKey, warm: true })],
       logger: consoleLogger(log),
       accessLog: log,

@@ -1,0 +1,98 @@
+import type { Page } from 'puppeteer-core';
+import { responseOf } from './browser.ts';
+
+/**
+ * Drives Yoga's GraphiQL (GraphiQL 5, Monaco editors) the way a person does: tabs, the ▶
+ * button and its operation menu. Answers are read from the network (the editors render only
+ * their visible lines) and the result pane is checked to show them.
+ */
+export async function waitForGraphiQL(page: Page): Promise<void> {
+  await page.waitForSelector('.graphiql-execute-button');
+  // The schema arrives by introspection; the documentation explorer button works only then.
+  await page.waitForFunction(() => !document.querySelector('.graphiql-spinner'), { timeout: 60_000 });
+}
+
+export async function tabTitles(page: Page): Promise<string[]> {
+  return page.$$eval('.graphiql-tab', (tabs) => tabs.map((tab) => (tab.textContent ?? '').trim()));
+}
+
+export async function selectTab(page: Page, index: number): Promise<void> {
+  const tabs = await page.$$('.graphiql-tab .graphiql-tab-button');
+  if (!tabs[index]) throw new Error(`GraphiQL has no tab ${index}`);
+  await tabs[index].click();
+  await page.waitForFunction((i) => document.querySelectorAll('.graphiql-tab')[i]?.classList.contains('graphiql-tab-active'), {}, index);
+}
+
+/** The operation names the ▶ menu offers in the current tab (opens and closes the menu). */
+export async function operationNames(page: Page): Promise<string[]> {
+  await page.click('.graphiql-execute-button');
+  await page.waitForSelector('[role=menuitem]');
+  const names = await page.$$eval('[role=menuitem]', (items) => items.map((item) => (item.textContent ?? '').trim()));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[role=menuitem]', { hidden: true });
+  return names;
+}
+
+export interface GraphiQLRun {
+  status: number;
+  body: { data?: unknown; errors?: Array<{ message: string }> };
+  /** The operation name and variables GraphiQL sent. */
+  sent: { operationName?: string; variables?: Record<string, unknown>; query: string };
+  /** The request's Authorization header. */
+  authorization?: string;
+}
+
+/**
+ * Runs `name` as a person does: ▶, then the operation in its menu (a tab with one operation runs
+ * on ▶ alone). Returns what GraphiQL sent and what came back, once the result pane shows it.
+ */
+export async function runOperation(page: Page, name: string): Promise<GraphiQLRun> {
+  const response = await responseOf(
+    page,
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/graphql' && (r.request().postData() ?? '').includes(`"operationName":"${name}"`),
+    async () => {
+      await page.click('.graphiql-execute-button');
+      const menu = await page.waitForSelector('[role=menuitem]', { timeout: 3_000 }).catch(() => null);
+      if (!menu) return; // one operation: ▶ ran it
+      for (const item of await page.$$('[role=menuitem]')) {
+        if ((await item.evaluate((el) => (el.textContent ?? '').trim())) === name) {
+          await item.click();
+          return;
+        }
+      }
+      throw new Error(`the ▶ menu has no operation ${name}`);
+    },
+  );
+  const body = (await response.json()) as GraphiQLRun['body'];
+  // The result pane shows this answer: its first value is on screen (the pane renders only the
+  // lines in view, so the first one is the one to look for).
+  const needle = firstLeaf(body);
+  await page.waitForFunction(
+    (expected) => {
+      const text = document.querySelector('.graphiql-response')?.textContent ?? '';
+      return /"(data|errors)"/.test(text) && text.includes(expected);
+    },
+    {},
+    needle,
+  );
+  return {
+    status: response.status(),
+    body,
+    sent: JSON.parse(response.request().postData() ?? '{}'),
+    authorization: response.request().headers().authorization,
+  };
+}
+
+function firstLeaf(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  for (const child of Object.values(value)) {
+    const leaf = firstLeaf(child);
+    if (leaf !== '{}' && leaf !== '[]') return leaf;
+  }
+  return Array.isArray(value) ? '[]' : '{}';
+}
+
+/** The visible text of the result pane. */
+export function responsePaneText(page: Page): Promise<string> {
+  return page.$eval('.graphiql-response', (el) => el.textContent ?? '').catch(() => '');
+}
