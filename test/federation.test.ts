@@ -193,7 +193,7 @@ describe('the served subgraph answers _entities with one aggregation per batch',
   it('answers an empty batch without any aggregation', async () => {
     const gateway = testGateway({ calls: ENTITY_CALLS, now: NOW });
     const { body } = await gateway.query(ENTITIES, { representations: [] }, KEYS.t1);
-    expect(body).toEqual({ data: { _entities: [] } });
+    expect(body).toEqual({ data: { _entities: [] }, extensions: { cost: { estimated: 0, max: 10_000 } } });
     expect(gateway.pipelines).toHaveLength(0);
   });
 
@@ -246,7 +246,7 @@ describe('the subgraph SDL and the two schemas', () => {
   const sdl = printSubgraphSdl();
 
   it('links Federation v2 and the auth spec, composes @auth, and keeps the entity keys', () => {
-    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@extends", "@external", "@key", "@composeDirective"])');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@cost", "@extends", "@external", "@key", "@listSize", "@composeDirective"])');
     expect(sdl).toContain('@link(url: "https://dialgraph.dev/auth/v1.0", import: ["@auth"])');
     expect(sdl).toContain('@composeDirective(name: "@auth")');
     expect(sdl).toContain('directive @auth(requires: Role! = SUPER_ADMIN) on FIELD_DEFINITION');

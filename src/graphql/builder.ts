@@ -7,6 +7,7 @@ import { DateResolver, EmailAddressResolver, JSONObjectResolver, JSONResolver, S
 import { DateTimeScalar, TimeZoneScalar } from './scalars.ts';
 import AuthDirectivePlugin from './auth/auth-directive-plugin.ts';
 import type { GraphQLContext } from './context.ts';
+import type { ListSize } from './cost/field-costs.ts';
 
 /** The one Pothos builder: plugins, context and scalar typing live here. */
 export const builder = new SchemaBuilder<{
@@ -15,6 +16,8 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { superAdmin: boolean; user: boolean };
   Directives: {
     auth: { locations: 'FIELD_DEFINITION'; args: { requires: 'USER' | 'SUPER_ADMIN' } };
+    cost: { locations: 'FIELD_DEFINITION'; args: { weight: number } };
+    listSize: { locations: 'FIELD_DEFINITION'; args: ListSize };
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };

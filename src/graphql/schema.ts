@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { withoutTypes } from './federation/without-types.ts';
 import { withAuthDirectiveDefinition } from './auth/auth-directive.ts';
+import { withCostDirectiveDefinitions } from './cost/cost-directives.ts';
 import { builder } from './builder.ts';
 import './fields/phone-numbers.ts';
 import './fields/grouped-calls.ts';
@@ -16,6 +17,6 @@ let cached: GraphQLSchema | undefined;
  * Yoga serves the subgraph schema (subgraph.ts), which adds those. Built once per process.
  */
 export function buildSchema(): GraphQLSchema {
-  cached ??= withoutTypes(withAuthDirectiveDefinition(builder.toSchema({ sortSchema: false })), FEDERATION_ONLY_TYPES);
+  cached ??= withoutTypes(withCostDirectiveDefinitions(withAuthDirectiveDefinition(builder.toSchema({ sortSchema: false }))), FEDERATION_ONLY_TYPES);
   return cached;
 }

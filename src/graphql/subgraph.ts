@@ -1,6 +1,7 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLSchema } from 'graphql';
 import { withAuthDirectiveDefinition } from './auth/auth-directive.ts';
+import { withCostDirectiveDefinitions } from './cost/cost-directives.ts';
 import { builder } from './builder.ts';
 import { federationLinks } from './federation/federation-links.ts';
 import { withSubgraphFields } from './federation/with-subgraph-fields.ts';
@@ -10,7 +11,7 @@ let cached: { schema: GraphQLSchema; sdl: string } | undefined;
 
 function buildSubgraph(): { schema: GraphQLSchema; sdl: string } {
   buildSchema(); // registers every field module before the builder builds again
-  const built = withAuthDirectiveDefinition(builder.toSchema({ sortSchema: false }));
+  const built = withCostDirectiveDefinitions(withAuthDirectiveDefinition(builder.toSchema({ sortSchema: false })));
   const linked = new GraphQLSchema({ ...built.toConfig(), extensionASTNodes: [...built.extensionASTNodes, federationLinks(built)] });
   const sdl = printSubgraphSchema(linked);
   return { schema: withSubgraphFields(linked, sdl), sdl };

@@ -20,6 +20,7 @@ import { useGraphiQLPage } from './plugins/use-graphiql-page.ts';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.ts';
 import { useRequestErrorStatus } from './plugins/use-request-error-status.ts';
 import { useTimeoutStatus } from './plugins/use-timeout-status.ts';
+import { DEFAULT_COST_BUDGET, useCostLimit } from './plugins/use-cost-limit.ts';
 import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './plugins/use-operation-limits.ts';
 import { useRequestId } from './plugins/use-request-id.ts';
 import { useTracing } from './plugins/use-tracing.ts';
@@ -52,6 +53,8 @@ export interface GatewayOptions {
   accessLog?: PinoLogger;
   /** Request, operation, field and store spans through the global OpenTelemetry API. @default false */
   tracing?: boolean;
+  /** Most estimated cost one operation may have (see `useCostLimit`). @default DEFAULT_COST_BUDGET */
+  costBudget?: number;
 }
 
 /**
@@ -99,6 +102,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       useTimeoutStatus(),
       useApiKeyAuth({ keys: store, now }),
       useCallContext({ store, config, now }),
+      useCostLimit({ budget: options.costBudget ?? DEFAULT_COST_BUDGET }),
       ...(options.plugins ?? []),
     ],
     logging: false,

@@ -1,6 +1,6 @@
 import type { CallDocument } from '../../src/contract/call-document.ts';
 import type { GatewayConfig } from '../../src/graphql/context.ts';
-import { createGateway } from '../../src/graphql/yoga.ts';
+import { createGateway, type GatewayOptions } from '../../src/graphql/yoga.ts';
 import type { Pipeline } from '../../src/contract/pipeline.ts';
 import type { CallStore } from '../../src/store/call-store.ts';
 import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts';
@@ -8,11 +8,19 @@ import { testKeys } from './calls.ts';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
-  body: { data?: T | null; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] };
+  body: { data?: T | null; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[]; extensions?: Record<string, any> };
 }
 
 /** A gateway over hand-made calls on the embedded engine, with a pinned clock and a pipeline log. */
-export function testGateway(options: { calls: CallDocument[]; now: string; config?: Partial<GatewayConfig>; store?: CallStore }) {
+export function testGateway(options: {
+  calls: CallDocument[];
+  now: string;
+  config?: Partial<GatewayConfig>;
+  store?: CallStore;
+  operationLimits?: GatewayOptions['operationLimits'];
+  costBudget?: number;
+  plugins?: GatewayOptions['plugins'];
+}) {
   const inner = options.store ?? createEmbeddedStore({ calls: options.calls, apiKeys: testKeys() });
   const pipelines: Pipeline[] = [];
   const store: CallStore = {
@@ -26,7 +34,15 @@ export function testGateway(options: { calls: CallDocument[]; now: string; confi
   };
   const logged: unknown[][] = [];
   const logger = { error: (...args: unknown[]) => logged.push(args), warn: () => {}, info: () => {} };
-  const yoga = createGateway({ store, now: () => new Date(options.now), logger, config: options.config });
+  const yoga = createGateway({
+    store,
+    now: () => new Date(options.now),
+    logger,
+    config: options.config,
+    operationLimits: options.operationLimits,
+    costBudget: options.costBudget,
+    plugins: options.plugins,
+  });
 
   async function query<T = Record<string, any>>(
     document: string,

@@ -1,7 +1,7 @@
 import { Kind, parse, type GraphQLSchema, type SchemaExtensionNode } from 'graphql';
 
-/** The Federation version dialgraph's subgraph SDL links to. */
-export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.6';
+/** The Federation version dialgraph's subgraph SDL links to (2.9: the first with `@cost`/`@listSize`). */
+export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.9';
 
 /**
  * dialgraph's own spec for `@auth`. A composer keeps a custom directive in the supergraph only

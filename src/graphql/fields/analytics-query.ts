@@ -13,6 +13,7 @@ import type {
 } from '../../analytics/families/analytics-query/rows.ts';
 import type { AnalyticsResult as AnalyticsResultShape } from '../../analytics/families/analytics-query/analytics-query.ts';
 import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
 
 const AnalyticsQueryTypeEnum = builder.enumType('AnalyticsQueryType', {
@@ -119,7 +120,7 @@ const AnalyticsRow = builder.unionType('AnalyticsRow', {
 const AnalyticsResult = builder.objectRef<AnalyticsResultShape>('AnalyticsResult').implement({
   fields: (t) => ({
     queryType: t.expose('queryType', { type: AnalyticsQueryTypeEnum }),
-    data: t.field({ type: [AnalyticsRow], description: 'The rows of the requested page.', resolve: (result) => result.data }),
+    data: t.field({ type: [AnalyticsRow], description: 'The rows of the requested page.', directives: { listSize: { assumedSize: 1000 } }, resolve: (result) => result.data }),
     total: t.exposeInt('total', { description: 'Number of rows before paging.' }),
     page: t.exposeInt('page'),
     pageSize: t.exposeInt('pageSize'),
@@ -159,6 +160,7 @@ const AnalyticsQueryInputType = builder.inputType('AnalyticsQueryInput', {
 builder.queryField('analyticsQuery', (t) =>
   t.field({
     description: 'Lead-push analytics: one of twelve answers over your tenant’s calls, with one filter set and paging.',
+    directives: costDirectives('Query.analyticsQuery'),
     type: AnalyticsResult,
     args: { input: t.arg({ type: AnalyticsQueryInputType, required: true }) },
     resolve: async (_root, { input }, context) => {

@@ -3,6 +3,7 @@ import type { CallSearchArgs } from '../../analytics/families/dialer/call-search
 import { callStatsQuery, shapeCallStats } from '../../analytics/families/dialer/call-stats.ts';
 import type { VocabularyPart } from '../../analytics/families/dialer/call-vocabulary.ts';
 import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
 import { dayString } from '../day-string.ts';
 import { SortDirectionEnum } from '../enums.ts';
@@ -32,6 +33,7 @@ function toSearchArgs(input: CallSearchInputShape): CallSearchArgs {
 builder.queryFields((t) => ({
   calls: t.field({
     description: 'Dialer calls matching a search, sorted and paged, with the filter choices present in the tenant’s calls.',
+    directives: costDirectives('Query.calls'),
     type: CallListRef,
     args: {
       search: t.arg({ type: CallSearchInput, required: true }),
@@ -68,6 +70,7 @@ builder.queryFields((t) => ({
   }),
   callStats: t.field({
     description: 'Detailed statistics (all, inbound, outbound, internal) of the calls a search matches.',
+    directives: costDirectives('Query.callStats'),
     type: DetailedCallStatsRef,
     args: { search: t.arg({ type: CallSearchInput, required: true }) },
     resolve: async (_root, args, context) => {

@@ -1,4 +1,5 @@
 import type { EntityCallAnalytics as EntityCallAnalyticsShape, EntityKind } from '../../analytics/families/entity-analytics.ts';
+import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
 import { loadEntityAnalytics } from '../federation/load-entity-analytics.ts';
 
@@ -37,6 +38,7 @@ function callAnalyticsField<Parent extends object>(
 ) {
   return t.field({
     type: EntityCallAnalytics,
+    directives: costDirectives(entity === 'ASSISTANT' ? 'Assistant.callAnalytics' : 'PhoneNumber.callAnalytics'),
     description: `Call analytics (dialgraph) of the ${MATCHED_ON[entity]}, in your key's tenant. Default range: the last 30 days. References of one request are answered by one aggregation.`,
     args: {
       startDate: t.arg({ type: 'DateTime', required: false, description: 'Inclusive start on started_at; default endDate − 30 days.' }),

@@ -8,6 +8,7 @@ import {
 import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
 import { DIMENSIONS, CALL_DIMENSIONS } from '../../analytics/registry/dimensions.ts';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../analytics/registry/metrics.ts';
+import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
 import { CallDimensionEnum, CallDirectionEnum, CallStatusEnum, GroupedSortKeyEnum, SortOrderEnum } from '../enums.ts';
 import { dayString } from '../day-string.ts';
@@ -102,6 +103,7 @@ const CallFilter = builder.inputType('CallFilter', {
 builder.queryField('groupedCalls', (t) =>
   t.field({
     description: 'Calls grouped by up to 3 dimensions with any metrics, plus totals over all matching calls.',
+    directives: costDirectives('Query.groupedCalls'),
     type: GroupedCalls,
     args: {
       groupBy: t.arg({ type: [CallDimensionEnum], required: false, defaultValue: [] }),

@@ -5,6 +5,7 @@ import {
   type PhoneNumberCalls as PhoneNumberCallsShape,
 } from '../../analytics/families/phone-numbers.ts';
 import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 
@@ -34,6 +35,7 @@ async function resolvePhoneNumbers(context: GraphQLContext, args: PhoneNumberArg
 builder.queryFields((t) => ({
   callsByPhoneNumber: t.field({
     description: 'Calls and duration per platform bucket for your tenant, sorted by total duration. Default range: the last 30 days.',
+    directives: costDirectives('Query.callsByPhoneNumber'),
     type: [PhoneNumberCalls],
     args: {
       startDate: t.arg({ type: 'DateTime', required: false }),
@@ -45,6 +47,7 @@ builder.queryFields((t) => ({
   }),
   adminCallsByPhoneNumber: t.field({
     description: 'The same report across every tenant; userEmail narrows it to one account (case-insensitive).',
+    directives: costDirectives('Query.adminCallsByPhoneNumber'),
     type: [PhoneNumberCalls],
     authScopes: { superAdmin: true },
     args: {
