@@ -1,12 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/cli/command.ts';
-import { formatIndexes } from '../src/cli/commands/indexes.ts';
+import { formatDropped, formatIndexes } from '../src/cli/commands/indexes.ts';
 import { readSeedFlags, seedCommand } from '../src/cli/commands/seed.ts';
 import { buildApiKeyRecord, keysCreateCommand, readKeyCreateFlags } from '../src/cli/commands/keys-create.ts';
 import { createProgressBar } from '../src/cli/progress-bar.ts';
 import { hashApiKey } from '../src/auth/hash-key.ts';
-import { API_KEY_INDEXES, CALL_INDEXES } from '../src/store/mongo/indexes.ts';
+import { API_KEY_INDEXES, CALL_INDEXES, OBSOLETE_CALL_INDEXES } from '../src/store/mongo/indexes.ts';
 
 describe('keys create: flags', () => {
   const base = { 'mongodb-uri': 'mongodb://localhost', db: 'dialgraph', role: 'user' };
@@ -135,12 +135,14 @@ describe('index definitions', () => {
     const keys = CALL_INDEXES.map((index) => Object.keys(index.key).join(','));
     expect(keys).toEqual(
       expect.arrayContaining([
-        'tenant_id,started_at',
+        'tenant_id,started_at,_id,is_transfer_leg',
+        'tenant_id,user_id,started_at,_id,is_transfer_leg',
+        'tenant_id,talk_time_sec,started_at,_id',
+        'tenant_id,answer_time_sec,started_at,_id',
         'started_at',
         'user_email,started_at',
         'tenant_id,assistant_id,started_at',
         'tenant_id,platform_number,started_at',
-        'tenant_id,lead_id',
       ]),
     );
     const names = [...CALL_INDEXES, ...API_KEY_INDEXES].map((index) => index.name);
@@ -152,7 +154,7 @@ describe('index definitions', () => {
     const email = CALL_INDEXES.find((index) => 'user_email' in index.key);
     expect(email?.key).toEqual({ user_email: 1, started_at: 1 });
     expect(email?.collation).toBeUndefined();
-    expect(email?.reason).toMatch(/case-insensitively/);
+    expect(email?.reason).toMatch(/case-insensitive/);
     expect(API_KEY_INDEXES).toEqual([expect.objectContaining({ key: { key_hash: 1 }, unique: true })]);
   });
 
@@ -160,6 +162,19 @@ describe('index definitions', () => {
     const text = formatIndexes(API_KEY_INDEXES.map((index) => ({ ...index, collection: 'api_keys' })));
     expect(text).toContain('api_keys.key_hash_unique {"key_hash":1} (unique)');
     expect(text).toContain('SHA-256');
+  });
+
+  it('say which obsolete dialgraph indexes were dropped or kept, and when there were none', () => {
+    const [started, lead] = OBSOLETE_CALL_INDEXES.map((index) => ({ ...index, collection: 'calls' }));
+    const text = formatDropped([
+      { ...started, outcome: 'dropped' },
+      { ...lead, outcome: { kept: 'cannot drop the shard key index' } },
+    ]);
+    expect(text).toContain('dropped obsolete calls.tenant_started {"tenant_id":1,"started_at":1}');
+    expect(text).toContain('kept obsolete calls.tenant_lead {"tenant_id":1,"lead_id":1}: the server refused to drop it (cannot drop the shard key index)');
+    expect(formatDropped([])).toBe('No obsolete dialgraph index to drop.\n');
+    // An obsolete index is never one dialgraph still declares.
+    for (const obsolete of OBSOLETE_CALL_INDEXES) expect(CALL_INDEXES.map((index) => index.name)).not.toContain(obsolete.name);
   });
 });
 
