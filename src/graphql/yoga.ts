@@ -17,6 +17,8 @@ import { type MetricsOptions, useMetrics } from './plugins/use-metrics.ts';
 import { usePipelineFields } from './plugins/use-pipeline-fields.ts';
 import type { GraphiQLTab } from './graphiql/example-tabs.ts';
 import { useGraphiQLPage } from './plugins/use-graphiql-page.ts';
+import { useBoundedErrorMessages } from './plugins/use-bounded-error-messages.ts';
+import { useNestingGuard } from './plugins/use-nesting-guard.ts';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.ts';
 import { useRequestErrorStatus } from './plugins/use-request-error-status.ts';
 import { useTimeoutStatus } from './plugins/use-timeout-status.ts';
@@ -98,7 +100,10 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       usePipelineFields(),
       useRequestBodyLimit(),
       useOperationLimits({ ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits }),
+      // After the limits: it wraps the parser they install.
+      useNestingGuard(),
       useRequestErrorStatus(),
+      useBoundedErrorMessages(),
       useTimeoutStatus(),
       useApiKeyAuth({ keys: store, now }),
       useCallContext({ store, config, now }),

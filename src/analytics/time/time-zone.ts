@@ -1,3 +1,4 @@
+import { echoValue } from '../../shared/echo-value.ts';
 /**
  * Time zones of the API: the `timezone` argument, UTC offsets and whole local days. The
  * offsets, segments and day helpers live in their own files and are re-exported here so the
@@ -54,7 +55,7 @@ export function normalizeTimeZone(zone: string, argument: string): string {
   if (known !== undefined) return known;
   const resolved = typeof zone === 'string' && IANA_FORM.test(zone) ? resolveWithIntl(zone) : undefined;
   if (resolved === undefined) {
-    throw new UserInputError(argument, `unknown time zone "${zone}"; use an IANA name such as Europe/Berlin`);
+    throw new UserInputError(argument, `unknown time zone ${echoValue(zone)}; use an IANA name such as Europe/Berlin`);
   }
   const canonical = CLDR_TO_IANA[resolved] ?? resolved;
   if (normalized.size >= NORMALIZED_LIMIT) normalized.clear();

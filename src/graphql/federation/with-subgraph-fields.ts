@@ -1,5 +1,6 @@
 import { hasResolvableKey } from '@pothos/plugin-federation';
 import { entitiesField, EntityType, serviceField } from '@apollo/subgraph/dist/types.js';
+import { checkRepresentations, entityKeysOf } from './check-representations.ts';
 import { GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLUnionType, isObjectType } from 'graphql';
 
 /**
@@ -20,7 +21,7 @@ export function withSubgraphFields(schema: GraphQLSchema, sdl: string): GraphQLS
   const federatedQuery = new GraphQLObjectType({
     ...queryConfig,
     fields: {
-      ...(entities.length ? { _entities: { ...entitiesField, type: new GraphQLNonNull(new GraphQLList(entityUnion)) } } : {}),
+      ...(entities.length ? { _entities: checkedEntitiesField(entityUnion, entityKeysOf(entities)) } : {}),
       _service: { ...serviceField, resolve: () => ({ sdl }) },
       ...queryConfig.fields,
     },
@@ -30,4 +31,16 @@ export function withSubgraphFields(schema: GraphQLSchema, sdl: string): GraphQLS
     query: federatedQuery,
     types: [...config.types.filter((type) => type !== query), federatedQuery],
   });
+}
+
+/** Apollo's `_entities` field, refusing malformed representations before its resolver sees them. */
+function checkedEntitiesField(union: GraphQLUnionType, keys: ReturnType<typeof entityKeysOf>): typeof entitiesField {
+  return {
+    ...entitiesField,
+    type: new GraphQLNonNull(new GraphQLList(union)),
+    resolve(source, args, context, info) {
+      checkRepresentations((args as { representations?: unknown }).representations, keys);
+      return entitiesField.resolve!(source, args, context, info);
+    },
+  };
 }

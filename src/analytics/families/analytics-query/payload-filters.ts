@@ -1,3 +1,4 @@
+import { echoValue } from '../../../shared/echo-value.ts';
 import { UserInputError } from '../../errors.ts';
 import { payloadEquals } from '../../query/conditions.ts';
 import type { Condition } from '../../query/expression.ts';
@@ -6,6 +7,12 @@ import type { Condition } from '../../query/expression.ts';
 const PAYLOAD_KEY = /^[\p{L}\p{Nd}_-]+$/u;
 
 type PayloadValue = string | number | boolean | null;
+
+/**
+ * Names that walk an object's prototype in JavaScript: the embedded engine refuses to read
+ * them (mingo), and they are never payload fields anyone meant, so both engines refuse them.
+ */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Validates `payloadFilters` (flat equality on `payload.<key>`, DESIGN 5.2) and returns one
@@ -23,13 +30,16 @@ export function payloadFilterConditions(filters: unknown, argument: string): Con
     if (!PAYLOAD_KEY.test(key)) {
       throw new UserInputError(
         argument,
-        `${argument}: key ${JSON.stringify(key)} is not a payload field name (letters, digits, _ and - only; no $ or .)`,
+        `${argument}: key ${echoValue(key)} is not a payload field name (letters, digits, _ and - only; no $ or .)`,
       );
+    }
+    if (PROTOTYPE_KEYS.has(key)) {
+      throw new UserInputError(argument, `${argument}: key ${echoValue(key)} is reserved (__proto__, constructor and prototype are never filters)`);
     }
     if (!isPayloadValue(value)) {
       throw new UserInputError(
         argument,
-        `${argument}.${key} must be a string, number, boolean or null (objects and arrays are not filters)`,
+        `${argument}.${key} must be a string, number, boolean or null (objects and arrays are not filters), got ${echoValue(value)}`,
       );
     }
   }
