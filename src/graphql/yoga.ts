@@ -25,6 +25,7 @@ import { useTimeoutStatus } from './plugins/use-timeout-status.ts';
 import { DEFAULT_COST_BUDGET, useCostLimit } from './plugins/use-cost-limit.ts';
 import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './plugins/use-operation-limits.ts';
 import { useRequestId } from './plugins/use-request-id.ts';
+import { useTenantResponseCache } from './plugins/use-tenant-response-cache.ts';
 import { useTracing } from './plugins/use-tracing.ts';
 import { buildSubgraphSchema } from './subgraph.ts';
 
@@ -57,6 +58,11 @@ export interface GatewayOptions {
   tracing?: boolean;
   /** Most estimated cost one operation may have (see `useCostLimit`). @default DEFAULT_COST_BUDGET */
   costBudget?: number;
+  /**
+   * Per-principal response cache (`serve` turns it on by default on the embedded engine, whose
+   * data is fixed); `false` or absent: off. @default false
+   */
+  responseCache?: { ttlMs: number; maxEntries?: number } | false;
 }
 
 /**
@@ -105,6 +111,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       useRequestErrorStatus(),
       useBoundedErrorMessages(),
       useTimeoutStatus(),
+      ...(options.responseCache ? [useTenantResponseCache({ keys: store, now, ...options.responseCache })] : []),
       useApiKeyAuth({ keys: store, now }),
       useCallContext({ store, config, now }),
       useCostLimit({ budget: options.costBudget ?? DEFAULT_COST_BUDGET }),

@@ -26,6 +26,8 @@ export const serveCommand: Command = {
     seed: { type: 'string', env: 'DIALGRAPH_SEED', default: '1', placeholder: 'n', description: 'Seed of the sample data.' },
     'funnel-stages': { type: 'string', env: 'DIALGRAPH_FUNNEL_STAGES', default: DEFAULT_FUNNEL_STAGES.join(','), placeholder: 'a,b,c', description: 'Conversion funnel stages, lowest first.' },
     'log-level': { type: 'string', env: 'DIALGRAPH_LOG_LEVEL', default: 'info', placeholder: 'level', description: `JSON log level on stdout: ${LOG_LEVELS.join(', ')} (info writes one access line per request).` },
+    'response-cache': { type: 'string', env: 'DIALGRAPH_RESPONSE_CACHE', default: 'auto', placeholder: 'auto|on|off', description: 'Per-tenant response cache: auto is on for the embedded engine (fixed data) and off for MongoDB.' },
+    'response-cache-ttl': { type: 'string', env: 'DIALGRAPH_RESPONSE_CACHE_TTL', default: '10000', placeholder: 'ms', description: 'How long a cached answer is served (milliseconds).' },
     'metrics-port': { type: 'string', env: 'DIALGRAPH_METRICS_PORT', placeholder: 'n', description: 'Serve /metrics on this port instead of the API port.' },
   },
   async run(values) {
@@ -34,7 +36,10 @@ export const serveCommand: Command = {
     const maxTimeMS = readPositiveInt(values, 'max-time-ms');
     const metricsPort = values['metrics-port'] === undefined || values['metrics-port'] === '' ? undefined : readPort(values, 'metrics-port');
     const log = createLogger({ level: readLogLevel(values) });
+    const cacheMode = readCacheMode(values);
+    const cacheTtlMs = readPositiveInt(values, 'response-cache-ttl');
     const opened = await openStore(values);
+    const responseCache = (cacheMode === 'auto' ? opened.store.engine === 'embedded' : cacheMode === 'on') && cacheTtlMs ? { ttlMs: cacheTtlMs } : false;
     // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const tracing = await startTracing();
     const loopback = isLoopback(String(values.host));
@@ -54,6 +59,7 @@ export const serveCommand: Command = {
       accessLog: log,
       tracing: tracing !== null,
       metrics: { endpoint: metricsPort === undefined ? '/metrics' : false },
+      responseCache,
     });
     const { url, close } = await listen({ yoga: gateway, port, host: String(values.host) });
     const metrics = metricsPort === undefined ? null : await listenMetrics({ registry: metricsRegistry, port: metricsPort, host: String(values.host) });
@@ -61,6 +67,7 @@ export const serveCommand: Command = {
     console.log(`GraphiQL: ${url}`);
     console.log(`Dashboard: ${new URL('/dashboard', url)}`);
     console.log(`Metrics:   ${metrics ? metrics.url : url.replace(/\/graphql$/, '/metrics')}`);
+    console.log(`Cache:     ${responseCache ? `per tenant, ${responseCache.ttlMs} ms` : 'off'}`);
     if (tracing) console.log('Traces:    OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)');
     console.log('');
     if (opened.demoKeys.length) {
@@ -85,6 +92,12 @@ function readPort(values: OptionValues, flag = 'port'): number {
   const port = Number(raw);
   if (raw === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--${flag} must be 0..65535, got "${String(raw)}"`);
   return port;
+}
+
+function readCacheMode(values: OptionValues): 'auto' | 'on' | 'off' {
+  const mode = String(values['response-cache']);
+  if (mode !== 'auto' && mode !== 'on' && mode !== 'off') throw new UsageError(`--response-cache must be auto, on or off, got "${mode}"`);
+  return mode;
 }
 
 function readLogLevel(values: OptionValues): LogLevel {
