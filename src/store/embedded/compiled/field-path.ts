@@ -4,14 +4,17 @@ import type { Evaluate, Row } from './pipeline-types.ts';
 import type { ScanCursor } from './scan-cursor.ts';
 
 /**
- * Field paths (`payload.city`). Segments must be plain names: numeric segments mean an array
- * index in the query language but a field name in expressions (and mingo reads both as an
- * index), so they are left to mingo, as are `$`-prefixed and empty segments.
+ * Field paths (`payload.city`). `$`-prefixed and empty segments are left to mingo. A numeric
+ * segment means an array index in the query language but a field name in expressions (and
+ * mingo reads both as an index): expression paths leave it to mingo; query paths read it as
+ * a field name of a sub-document, which is what MongoDB does there, and bail out (to mingo)
+ * only on meeting an array, which is where the two meanings part. So `payloadFilters:
+ * { "0": … }` stays on the compiled executor.
  */
-export function splitPath(path: string): string[] {
+export function splitPath(path: string, options: { numericSegments?: boolean } = {}): string[] {
   const segments = path.split('.');
   for (const segment of segments) {
-    if (segment === '' || segment.startsWith('$') || /^\d+$/.test(segment) || segment === '__proto__') {
+    if (segment === '' || segment.startsWith('$') || (!options.numericSegments && /^\d+$/.test(segment)) || segment === '__proto__') {
       throw new UnsupportedPipelineError(`field path "${path}"`);
     }
   }
@@ -56,8 +59,9 @@ function compilePath(
   path: string,
   cursor: ScanCursor | undefined,
   onArray: (items: readonly unknown[], readers: readonly ((object: Row) => unknown)[], from: number) => unknown,
+  options: { numericSegments?: boolean } = {},
 ): Evaluate {
-  const segments = splitPath(path);
+  const segments = splitPath(path, options);
   const first = columnReader(segments[0], cursor);
   if (segments.length === 1) return first;
   const rest = segments.slice(1).map(fieldReader);
@@ -101,9 +105,14 @@ function traverseArray(items: readonly unknown[], readers: readonly ((object: Ro
  * crosses an array before its last segment (MongoDB fans out over the elements) bails out.
  */
 export function compileQueryPath(path: string, cursor?: ScanCursor): Evaluate {
-  return compilePath(path, cursor, () => {
-    throw new CompiledBailout(`a query path through an array (${path})`);
-  });
+  return compilePath(
+    path,
+    cursor,
+    () => {
+      throw new CompiledBailout(`a query path through an array (${path})`);
+    },
+    { numericSegments: true },
+  );
 }
 
 /**
