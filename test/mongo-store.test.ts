@@ -103,6 +103,11 @@ describe.skipIf(!uri)('MongoDB store (live server)', () => {
     expect(plan).toContain('user_email_started');
     expect(plan).toContain('IXSCAN');
     expect(plan).not.toContain('COLLSCAN');
+    // The same plan as explain (x-dialgraph-explain) reports it.
+    const summary = await store.explain(pipeline);
+    expect(summary.indexes).toContain('user_email_started');
+    expect(summary.keysExamined).toBeGreaterThan(0);
+    expect(summary.docsExamined).toBeLessThanOrEqual(30);
   });
 
   it('stops a query over its time budget with QueryTimeoutError', async () => {

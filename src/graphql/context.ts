@@ -2,6 +2,9 @@ import type { Principal } from '../contract/principal.ts';
 import type { Pipeline } from '../contract/pipeline.ts';
 import type { StoreCall } from '../store/decorators/with-instrumentation.ts';
 
+/** A store call of this request, with the response path of the field that made it (when a field did). */
+export type RequestStoreCall = StoreCall & { fieldPath?: string };
+
 /** Settings that shape answers and are fixed for the life of the server. */
 export interface GatewayConfig {
   /** Funnel stages, lowest first (`--funnel-stages`). */
@@ -27,7 +30,7 @@ export interface GraphQLContext {
    * Every aggregation this request ran so far (label, engine, ms, rows, error), in order of
    * settlement; shared pipelines appear once. For plugins reporting store time (logs, metrics).
    */
-  storeCalls: StoreCall[];
+  storeCalls: RequestStoreCall[];
   /** This request's DataLoaders by name, made on first use (see federation/request-loader.ts). */
   loaders: Map<string, unknown>;
 }

@@ -8,6 +8,7 @@ import type { GatewayConfig, GraphQLContext } from './context.ts';
 import { useRestRoutes } from '../rest/use-rest-routes.ts';
 import { createErrorMasker, type Logger } from './errors.ts';
 import { useApiKeyAuth } from './plugins/use-api-key-auth.ts';
+import { useExplain } from './plugins/use-explain.ts';
 import { useCallContext } from './plugins/use-call-context.ts';
 import { metricsObserver } from '../observability/metrics-observer.ts';
 import { traceStoreCall } from '../observability/tracing-observer.ts';
@@ -115,6 +116,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       useApiKeyAuth({ keys: store, now }),
       useCallContext({ store, config, now }),
       useCostLimit({ budget: options.costBudget ?? DEFAULT_COST_BUDGET }),
+      useExplain({ store }),
       ...(options.plugins ?? []),
     ],
     logging: false,

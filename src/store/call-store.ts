@@ -27,4 +27,19 @@ export interface CallStore extends ApiKeyLookup {
   findApiKeys(keyHashes: readonly string[]): Promise<ApiKeyRecord[]>;
   /** Releases connections; the embedded store has nothing to release. */
   close(): Promise<void>;
+  /**
+   * How the server would run `pipeline`: the indexes its winning plan uses and what it
+   * examined (MongoDB's `explain("executionStats")`, which runs the pipeline again). Only
+   * adapters with a query planner have it; explain (`x-dialgraph-explain: 1`) calls it.
+   */
+  explain?(pipeline: Pipeline): Promise<PlanSummary>;
+}
+
+/** What a query planner did with one pipeline. */
+export interface PlanSummary {
+  /** Names of the indexes the winning plan reads (every shard's), in order of appearance; empty for a collection scan. */
+  indexes: string[];
+  /** Documents and index keys examined, summed over shards. */
+  docsExamined: number;
+  keysExamined: number;
 }

@@ -1,8 +1,9 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Pipeline } from '../../contract/pipeline.ts';
 import type { CallStore } from '../../store/call-store.ts';
-import { type StoreCall, withInstrumentation } from '../../store/decorators/with-instrumentation.ts';
-import type { GatewayConfig, GraphQLContext } from '../context.ts';
+import { withInstrumentation } from '../../store/decorators/with-instrumentation.ts';
+import { currentFieldPath } from '../../observability/pipeline-scope.ts';
+import type { GatewayConfig, GraphQLContext, RequestStoreCall } from '../context.ts';
 
 /** Options of {@link useCallContext}. */
 export interface CallContextOptions {
@@ -20,8 +21,8 @@ export function useCallContext(options: CallContextOptions): Plugin<GraphQLConte
   const { store, config, now } = options;
   return {
     onContextBuilding({ extendContext }) {
-      const storeCalls: StoreCall[] = [];
-      const observed = withInstrumentation(store, { observe: (call) => storeCalls.push(call) });
+      const storeCalls: RequestStoreCall[] = [];
+      const observed = withInstrumentation(store, { observe: (call) => storeCalls.push({ ...call, fieldPath: currentFieldPath() }) });
       extendContext({ config, now: now(), aggregate: sharedAggregate(observed), storeCalls, loaders: new Map() });
     },
   };

@@ -1,15 +1,15 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import { defaultFieldResolver, type GraphQLFieldResolver, isObjectType } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, isObjectType, responsePathAsArray } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { runInFamily } from '../../observability/pipeline-scope.ts';
+import { runInField } from '../../observability/pipeline-scope.ts';
 import { gatewayTracer } from '../../observability/tracer.ts';
 import { familyOfField } from '../pipeline-fields.ts';
 
 const WRAPPED = Symbol.for('dialgraph.pipelineField');
 
 /**
- * Every call of a pipeline-running field runs inside its family's scope (so the store's
- * instrumentation labels the pipeline by family) and inside one span `field <Type.field>`
+ * Every call of a pipeline-running field runs inside its field's scope (so the store's
+ * instrumentation labels the pipeline by family, and explain names the field's path) and inside one span `field <Type.field>`
  * with `dialgraph.family`. Arguments are never recorded. Only these few fields are wrapped,
  * not every resolver, so the rest of execution pays nothing.
  */
@@ -31,7 +31,7 @@ export function usePipelineFields(): Plugin {
 
 function wrap(coordinate: string, family: string, resolve: GraphQLFieldResolver<unknown, unknown>) {
   const wrapped: GraphQLFieldResolver<unknown, unknown> & { [WRAPPED]?: true } = (source, args, context, info) =>
-    runInFamily(family, () =>
+    runInField({ family, path: responsePathAsArray(info.path).join('.') }, () =>
       gatewayTracer().startActiveSpan(`field ${coordinate}`, { attributes: { 'dialgraph.family': family, 'graphql.field.coordinate': coordinate } }, async (span) => {
         try {
           return await resolve(source, args, context, info);

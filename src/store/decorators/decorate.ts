@@ -11,5 +11,6 @@ export function decorate(store: CallStore, aggregate: CallStore['aggregate']): C
     aggregate,
     findApiKeys: (keyHashes) => store.findApiKeys(keyHashes),
     close: () => store.close(),
+    ...(store.explain ? { explain: store.explain.bind(store) } : {}),
   };
 }

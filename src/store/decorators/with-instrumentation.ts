@@ -1,8 +1,11 @@
+import type { Pipeline } from '../../contract/pipeline.ts';
 import type { CallStore } from '../call-store.ts';
 import { decorate } from './decorate.ts';
 
 /** One finished aggregation, as an observer of {@link withInstrumentation} sees it. */
 export interface StoreCall {
+  /** The pipeline as the store received it (already scoped to the caller's tenant). */
+  readonly pipeline: Pipeline;
   /** The `label` the caller passed (the operation's name), when it passed one. */
   readonly label: string | undefined;
   readonly engine: CallStore['engine'];
@@ -40,10 +43,10 @@ export function withInstrumentation(store: CallStore, options: InstrumentationOp
     try {
       rows = await store.aggregate<T>(...args);
     } catch (error) {
-      observe({ label, engine, ms: performance.now() - started, rows: 0, error });
+      observe({ pipeline: args[0], label, engine, ms: performance.now() - started, rows: 0, error });
       throw error;
     }
-    observe({ label, engine, ms: performance.now() - started, rows: rows.length, error: undefined });
+    observe({ pipeline: args[0], label, engine, ms: performance.now() - started, rows: rows.length, error: undefined });
     return rows;
   });
 }

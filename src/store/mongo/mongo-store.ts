@@ -2,10 +2,11 @@ import type { CollationOptions, Db, MongoClient, MongoClientOptions, TagSet } fr
 import type { CallDocument } from '../../contract/call-document.ts';
 import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
 import type { Pipeline } from '../../contract/pipeline.ts';
-import type { AggregateOptions, CallStore } from '../call-store.ts';
+import type { AggregateOptions, CallStore, PlanSummary } from '../call-store.ts';
 import { createClientHolder } from './client-holder.ts';
 import { isClientDead, mapMongoError } from './map-mongo-error.ts';
 import { parseReadPreference } from './read-preference.ts';
+import { summarizePlan } from './plan-summary.ts';
 
 /** Collection names of the data contract (DESIGN 2). */
 export const CALLS_COLLECTION = 'calls';
@@ -105,6 +106,16 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
         // Rows are whatever the pipeline's last stage shapes; the caller names that shape.
         return rows as T[];
       });
+    },
+    explain(pipeline: Pipeline): Promise<PlanSummary> {
+      return withClient(async (db) =>
+        summarizePlan(
+          await db
+            .collection<CallDocument>(CALLS_COLLECTION)
+            .aggregate(pipeline, { maxTimeMS, allowDiskUse: true, ...(readPreference ? { readPreference } : {}) })
+            .explain('executionStats'),
+        ),
+      );
     },
     findApiKeys(keyHashes: readonly string[]): Promise<ApiKeyRecord[]> {
       if (keyHashes.length === 0) return Promise.resolve([]);
