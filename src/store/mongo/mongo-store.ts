@@ -52,6 +52,7 @@ export interface MongoStore extends CallStore {
   /** Name of the database in use. */
   readonly dbName: string;
   aggregate<T = Record<string, unknown>>(pipeline: Pipeline, options?: MongoAggregateOptions): Promise<T[]>;
+  explain(pipeline: Pipeline): Promise<PlanSummary>;
   /** Connects if needed and returns the database; rejects with `StoreUnavailableError` when unreachable. */
   database(): Promise<Db>;
 }
