@@ -27,7 +27,13 @@ const config: CodegenConfig = {
     './schema/subgraph.graphql': {
       plugins: ['./src/graphql/codegen/subgraph-sdl-plugin.ts'],
     },
-    './test/generated/': { ...typedDocuments, documents: ['./schema/operations/*.graphql'] },
+    // Also the persisted-documents manifest of the examples (test/generated/persisted-documents.json,
+    // sha256 → document): the file `serve --trusted-documents` takes to run only these operations.
+    './test/generated/': {
+      ...typedDocuments,
+      presetConfig: { ...typedDocuments.presetConfig, persistedDocuments: { hashAlgorithm: 'sha256' } },
+      documents: ['./schema/operations/*.graphql'],
+    },
     './src/rest/generated/': { ...typedDocuments, documents: ['./src/rest/operations/*.graphql'] },
     // The dashboard's operations as typed strings: the browser bundle needs no graphql-js.
     './src/dashboard/generated/': {

@@ -27,6 +27,7 @@ import { DEFAULT_COST_BUDGET, useCostLimit } from './plugins/use-cost-limit.ts';
 import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './plugins/use-operation-limits.ts';
 import { useRequestId } from './plugins/use-request-id.ts';
 import { useTenantResponseCache } from './plugins/use-tenant-response-cache.ts';
+import { type TrustedDocuments, useTrustedDocuments } from './plugins/use-trusted-documents.ts';
 import { useTracing } from './plugins/use-tracing.ts';
 import { buildSubgraphSchema } from './subgraph.ts';
 
@@ -64,6 +65,8 @@ export interface GatewayOptions {
    * data is fixed); `false` or absent: off. @default false
    */
   responseCache?: { ttlMs: number; maxEntries?: number } | false;
+  /** Run only these operations, sent by id (`--trusted-documents`); absent: any operation. @default none */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /**
@@ -112,6 +115,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       useRequestErrorStatus(),
       useBoundedErrorMessages(),
       useTimeoutStatus(),
+      ...(options.trustedDocuments ? [useTrustedDocuments({ documents: options.trustedDocuments })] : []),
       ...(options.responseCache ? [useTenantResponseCache({ keys: store, now, ...options.responseCache })] : []),
       useApiKeyAuth({ keys: store, now }),
       useCallContext({ store, config, now }),

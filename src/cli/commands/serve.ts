@@ -5,6 +5,7 @@ import { UsageError, readPositiveInt, type Command, type OptionValues } from '..
 import { openStore } from '../open-store.ts';
 import { useDashboard } from '../../dashboard/use-dashboard.ts';
 import { listenMetrics } from '../../metrics-server.ts';
+import { readTrustedDocuments } from '../../graphql/plugins/use-trusted-documents.ts';
 import { consoleLogger, createLogger, LOG_LEVELS, type LogLevel } from '../../observability/logger.ts';
 import { metricsRegistry } from '../../observability/metrics.ts';
 import { startTracing } from '../../observability/start-tracing.ts';
@@ -28,6 +29,7 @@ export const serveCommand: Command = {
     'log-level': { type: 'string', env: 'DIALGRAPH_LOG_LEVEL', default: 'info', placeholder: 'level', description: `JSON log level on stdout: ${LOG_LEVELS.join(', ')} (info writes one access line per request).` },
     'response-cache': { type: 'string', env: 'DIALGRAPH_RESPONSE_CACHE', default: 'auto', placeholder: 'auto|on|off', description: 'Per-tenant response cache: auto is on for the embedded engine (fixed data) and off for MongoDB.' },
     'response-cache-ttl': { type: 'string', env: 'DIALGRAPH_RESPONSE_CACHE_TTL', default: '10000', placeholder: 'ms', description: 'How long a cached answer is served (milliseconds).' },
+    'trusted-documents': { type: 'string', env: 'DIALGRAPH_TRUSTED_DOCUMENTS', placeholder: 'manifest.json', description: 'Run only the operations of this persisted-documents manifest (id → document), sent by id; npm run codegen writes test/generated/persisted-documents.json.' },
     'metrics-port': { type: 'string', env: 'DIALGRAPH_METRICS_PORT', placeholder: 'n', description: 'Serve /metrics on this port instead of the API port.' },
   },
   async run(values) {
@@ -38,6 +40,8 @@ export const serveCommand: Command = {
     const log = createLogger({ level: readLogLevel(values) });
     const cacheMode = readCacheMode(values);
     const cacheTtlMs = readPositiveInt(values, 'response-cache-ttl');
+    const trustedPath = values['trusted-documents'] as string | undefined;
+    const trustedDocuments = trustedPath ? await readTrustedDocuments(trustedPath).catch((error: Error) => { throw new UsageError(error.message); }) : undefined;
     const opened = await openStore(values);
     const responseCache = (cacheMode === 'auto' ? opened.store.engine === 'embedded' : cacheMode === 'on') && cacheTtlMs ? { ttlMs: cacheTtlMs } : false;
     // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
@@ -60,6 +64,7 @@ export const serveCommand: Command = {
       tracing: tracing !== null,
       metrics: { endpoint: metricsPort === undefined ? '/metrics' : false },
       responseCache,
+      trustedDocuments,
     });
     const { url, close } = await listen({ yoga: gateway, port, host: String(values.host) });
     const metrics = metricsPort === undefined ? null : await listenMetrics({ registry: metricsRegistry, port: metricsPort, host: String(values.host) });
@@ -68,6 +73,7 @@ export const serveCommand: Command = {
     console.log(`Dashboard: ${new URL('/dashboard', url)}`);
     console.log(`Metrics:   ${metrics ? metrics.url : url.replace(/\/graphql$/, '/metrics')}`);
     console.log(`Cache:     ${responseCache ? `per tenant, ${responseCache.ttlMs} ms` : 'off'}`);
+    if (trustedDocuments) console.log(`Trusted:   only the ${Object.keys(trustedDocuments).length} operations of ${trustedPath}, by id`);
     if (tracing) console.log('Traces:    OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)');
     console.log('');
     if (opened.demoKeys.length) {
