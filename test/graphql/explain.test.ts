@@ -11,13 +11,20 @@ const data = [
   ...calls(5, { tenant_id: 't2', user_id: 'v9', started_at: '2025-03-12T10:00:00Z', source: 'google' }),
 ];
 
-function gateway() {
+function gateway(options: { responseCache?: boolean } = {}) {
   const store = createEmbeddedStore({ calls: data, apiKeys: testKeys() });
-  return createGateway({ store, now: () => new Date(NOW), graphiql: false, metrics: false, logger: { error: () => {}, warn: () => {}, info: () => {} } });
+  return createGateway({
+    store,
+    now: () => new Date(NOW),
+    graphiql: false,
+    metrics: false,
+    responseCache: options.responseCache ? { ttlMs: 60_000 } : false,
+    logger: { error: () => {}, warn: () => {}, info: () => {} },
+  });
 }
 
-async function post(key: string, query: string, headers: Record<string, string> = {}) {
-  const response = await gateway().fetch('http://dialgraph.test/graphql', {
+async function post(key: string, query: string, headers: Record<string, string> = {}, served = gateway()) {
+  const response = await served.fetch('http://dialgraph.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
     body: JSON.stringify({ query }),
@@ -64,6 +71,16 @@ describe('x-dialgraph-explain', () => {
     const userBound = (await post(KEYS.t1User, TWO_FIELDS, { 'x-dialgraph-explain': '1' })).body.extensions!.explain!;
     for (const entry of userBound) expect(entry.pipeline[0].$match).toMatchObject({ tenant_id: 't1', user_id: 'u1' });
     expect(JSON.stringify(userBound)).not.toMatch(/"u2"|"t2"/);
+  });
+
+  it('bypasses the response cache both ways', async () => {
+    const cached = gateway({ responseCache: true });
+    const first = await post(KEYS.t1, TWO_FIELDS, { 'x-dialgraph-explain': '1' }, cached);
+    const again = await post(KEYS.t1, TWO_FIELDS, { 'x-dialgraph-explain': '1' }, cached);
+    expect(again.body.extensions!.explain!).toHaveLength(first.body.extensions!.explain!.length);
+    const plain = await post(KEYS.t1, TWO_FIELDS, {}, cached);
+    expect(plain.body.extensions?.explain).toBeUndefined();
+    expect(plain.body.data).toEqual(first.body.data);
   });
 
   it('follows the same auth: no key, no explain', async () => {

@@ -5,6 +5,7 @@ import { authenticate, keyLookup } from '../../auth/authenticate.ts';
 import type { ApiKeyLookup } from '../../contract/api-key-record.ts';
 import type { Principal } from '../../contract/principal.ts';
 import { responseCacheLookups } from '../../observability/metrics.ts';
+import { EXPLAIN_HEADER } from './use-explain.ts';
 
 /** Options of {@link useTenantResponseCache}. */
 export interface TenantResponseCacheOptions {
@@ -57,6 +58,9 @@ export function useTenantResponseCache(options: TenantResponseCacheOptions): Plu
     },
     // The gateway serves queries only; nothing invalidates by mutation.
     invalidateViaMutation: false,
+    // An explained request must run its pipelines (a hit ran none), and its answer, which
+    // carries the explain entries, must not become the answer of a later plain request.
+    enabled: (request) => request.headers.get(EXPLAIN_HEADER) !== '1',
   });
 }
 
