@@ -434,7 +434,8 @@ describe('compiled executor = mingo on the pipelines dialgraph compiles', () => 
             const { queries } = callListQuery({ principal, args: { search, ...paging }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS, now: NOW });
             for (const query of [queries.page, queries.count, queries.choices]) if (query) await check(calls, compileCallQuery(query));
           }
-          await check(calls, compile(() => callStatsQuery({ principal, search, now: NOW })));
+          await check(calls, compile(() => callStatsQuery({ principal, search, now: NOW }).query));
+          await check(calls, compile(() => callStatsQuery({ principal, search, now: NOW, dateInterval: 'DAY' }).query));
         },
       ),
       params,

@@ -198,7 +198,7 @@ describe('calls compiles through the query core', () => {
 describe('callStats compiles through the query core', () => {
   it('uses the same filters in one $group by direction with the named partials', () => {
     const search: CallSearchArgs = { ...DAYS, states: ['ANSWERED'], searchString: 'x' };
-    const pipeline = compileCallQuery(callStatsQuery({ principal: boundToU1, search, now: NOW }));
+    const pipeline = compileCallQuery(callStatsQuery({ principal: boundToU1, search, now: NOW }).query);
     const list = compileCallQuery(
       callListQuery({ principal: boundToU1, now: NOW, args: { search, page: 1, itemsPerPage: 1, sortBy: 'TIMESTAMP', sortDirection: 'ASC' }, vocabulary: new Set(), fields: CALL_RECORD_FIELDS }).queries.page,
     );
@@ -238,7 +238,8 @@ describe('callStats compiles through the query core', () => {
     for (const search of searches) {
       for (const principal of [account, boundToU1AllUsers]) {
         const pipelines = [
-          compileCallQuery(callStatsQuery({ principal, search, now: NOW })),
+          compileCallQuery(callStatsQuery({ principal, search, now: NOW }).query),
+          compileCallQuery(callStatsQuery({ principal, search, now: NOW, dateInterval: 'WEEK' }).query),
           ...[[], ['tags'] as VocabularyPart[]].flatMap((vocabulary) => {
             const { queries } = callListQuery({ principal, now: NOW, args: { search, page: 1, itemsPerPage: 10, sortBy: 'TIMESTAMP', sortDirection: 'DESC' }, vocabulary: new Set(vocabulary), fields: CALL_RECORD_FIELDS });
             return [queries.page, queries.count, ...(queries.choices ? [queries.choices] : [])].map(compileCallQuery);

@@ -63,15 +63,23 @@ export const dialerScenarios: BenchScenario[] = [
   listScenario(1),
   listScenario(1, TRANSCRIPT_FIELDS),
   listScenario(50),
-  {
-    name: 'callStats 30 d',
+  statsScenario(null),
+  statsScenario('DAY'),
+];
+
+/** `callStats` over 30 days, whole range only or with one entry per bucket (the floor: the whole range). */
+function statsScenario(dateInterval: 'DAY' | null): BenchScenario {
+  return {
+    name: dateInterval ? `callStats 30 d, ${dateInterval} intervals` : 'callStats 30 d',
     as: 'tenant',
     query: (c) => {
       const { dayFrom, dayTo } = search(c);
       const block = 'all fail success talks error unique firstTime active total { sum count min max } call { sum count min max } answer { sum count min max }';
-      return `{ callStats(search: { dayFrom: "${dayFrom}", dayTo: "${dayTo}" }) { all { ${block} } in { ${block} } out { ${block} } our { ${block} } tagsSuccess tagsDefault tagsFail tagsNoResult aiTalkTime allTalkTime aiTalkCost } }`;
+      const stats = `all { ${block} } in { ${block} } out { ${block} } our { ${block} } tagsSuccess tagsDefault tagsFail tagsNoResult aiTalkTime allTalkTime aiTalkCost`;
+      const intervals = dateInterval ? `intervals { label bucketStart ${stats} }` : '';
+      return `{ callStats(search: { dayFrom: "${dayFrom}", dayTo: "${dayTo}" }${dateInterval ? `, dateInterval: ${dateInterval}` : ''}) { ${stats} ${intervals} } }`;
     },
-    pipelines: (c) => [compileCallQuery(callStatsQuery({ principal: c.tenant, now: c.now, search: search(c) }))],
+    pipelines: (c) => [compileCallQuery(callStatsQuery({ principal: c.tenant, now: c.now, search: search(c), dateInterval }).query)],
     floor: (c) => {
       const blocks = new Map<string, { n: number; ok: number; fail: number; err: number; talks: number; first: number; active: number; clients: Set<string>; total: number; dur: number; answer: number }>();
       let ai = 0;
@@ -99,5 +107,5 @@ export const dialerScenarios: BenchScenario[] = [
       }
       return { blocks, ai, talk, cost };
     },
-  },
-];
+  };
+}

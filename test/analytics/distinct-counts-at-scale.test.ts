@@ -70,7 +70,7 @@ describe('1,000,000 distinct callers', () => {
   }, 120_000);
 
   it('callStats: small document, distinct clients per direction and over all', async () => {
-    const query = callStatsQuery({ principal, now: NOW, search: { dayFrom: '2024-05-01', dayTo: '2024-05-10' } });
+    const { query } = callStatsQuery({ principal, now: NOW, search: { dayFrom: '2024-05-01', dayTo: '2024-05-10' } });
     const result = await store.aggregate(compileCallQuery(query));
     expectSmall(result);
     const stats = shapeCallStats(result);

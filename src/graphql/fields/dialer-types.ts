@@ -8,10 +8,12 @@ import {
   type TranscriptSegment,
 } from '../../analytics/families/dialer/call-record.ts';
 import { MAX_SEARCH_DAYS, MAX_SEARCH_STRING } from '../../analytics/families/dialer/call-search.ts';
-import type {
-  DetailedCallStats as DetailedCallStatsShape,
-  DirectionStats,
-  TimeStats,
+import {
+  DATE_INTERVALS,
+  type CallStatsInterval as CallStatsIntervalShape,
+  type DetailedCallStats as DetailedCallStatsShape,
+  type DirectionStats,
+  type TimeStats,
 } from '../../analytics/families/dialer/call-stats.ts';
 import type { CallProject as CallProjectShape } from '../../analytics/families/dialer/call-vocabulary.ts';
 import { builder } from '../builder.ts';
@@ -224,19 +226,47 @@ const DirectionCallStatsRef = builder.objectRef<DirectionStats>('DirectionCallSt
   }),
 });
 
+export const DateIntervalEnum = builder.enumType('DateInterval', {
+  description: 'Bucket of `callStats.intervals`: local hour, day, Monday-start week or month of the search time zone.',
+  values: DATE_INTERVALS,
+});
+
+type StatsShape = Omit<DetailedCallStatsShape, 'intervals'>;
+
+/** The statistics fields `DetailedCallStats` and each of its intervals share. */
+function statsFields<T extends StatsShape>(t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer S> ? S : never, T>) {
+  return {
+    all: t.field({ type: DirectionCallStatsRef, resolve: (stats) => stats.all }),
+    in: t.field({ type: DirectionCallStatsRef, description: 'Inbound calls.', resolve: (stats) => stats.in }),
+    out: t.field({ type: DirectionCallStatsRef, description: 'Outbound calls.', resolve: (stats) => stats.out }),
+    our: t.field({ type: DirectionCallStatsRef, description: 'Internal calls.', resolve: (stats) => stats.our }),
+    tagsSuccess: t.int({ description: 'Outcome type POSITIVE.', resolve: (stats) => stats.tagsSuccess }),
+    tagsDefault: t.int({ description: 'Outcome type NEUTRAL.', resolve: (stats) => stats.tagsDefault }),
+    tagsFail: t.int({ description: 'Outcome type NEGATIVE.', resolve: (stats) => stats.tagsFail }),
+    tagsNoResult: t.int({ description: 'Outcome type ABSENT or none stored.', resolve: (stats) => stats.tagsNoResult }),
+    aiTalkTime: t.float({ description: 'Seconds of AI talk.', resolve: (stats) => stats.aiTalkTime }),
+    allTalkTime: t.float({ description: 'Seconds of talk.', resolve: (stats) => stats.allTalkTime }),
+    aiTalkCost: t.float({ description: 'Sum of ai_talk_cost_cents / 100 (currency units), 2 decimals.', resolve: (stats) => stats.aiTalkCost }),
+  };
+}
+
+const CallStatsIntervalRef = builder.objectRef<CallStatsIntervalShape>('CallStatsInterval').implement({
+  description: 'The statistics of one local bucket of the searched days (`unique` counts distinct clients within the bucket).',
+  fields: (t) => ({
+    label: t.exposeString('label', { description: 'Hour `YYYY-MM-DDTHH:00`, day `YYYY-MM-DD`, week = its Monday `YYYY-MM-DD`, month `YYYY-MM`.' }),
+    bucketStart: t.expose('bucketStart', { type: 'DateTime', description: 'The instant the local bucket begins.' }),
+    ...statsFields(t),
+  }),
+});
+
 export const DetailedCallStatsRef = builder.objectRef<DetailedCallStatsShape>('DetailedCallStats').implement({
   description: 'Statistics of the calls a CallSearch matches (the same calls `calls` lists).',
   fields: (t) => ({
-    all: t.expose('all', { type: DirectionCallStatsRef }),
-    in: t.expose('in', { type: DirectionCallStatsRef, description: 'Inbound calls.' }),
-    out: t.expose('out', { type: DirectionCallStatsRef, description: 'Outbound calls.' }),
-    our: t.expose('our', { type: DirectionCallStatsRef, description: 'Internal calls.' }),
-    tagsSuccess: t.exposeInt('tagsSuccess', { description: 'Outcome type POSITIVE.' }),
-    tagsDefault: t.exposeInt('tagsDefault', { description: 'Outcome type NEUTRAL.' }),
-    tagsFail: t.exposeInt('tagsFail', { description: 'Outcome type NEGATIVE.' }),
-    tagsNoResult: t.exposeInt('tagsNoResult', { description: 'Outcome type ABSENT or none stored.' }),
-    aiTalkTime: t.exposeFloat('aiTalkTime', { description: 'Seconds of AI talk.' }),
-    allTalkTime: t.exposeFloat('allTalkTime', { description: 'Seconds of talk.' }),
-    aiTalkCost: t.exposeFloat('aiTalkCost', { description: 'Sum of ai_talk_cost_cents / 100 (currency units), 2 decimals.' }),
+    ...statsFields(t),
+    intervals: t.field({
+      type: [CallStatsIntervalRef],
+      description: 'One entry per local bucket of the searched days with `dateInterval`, in time order, empty buckets included; empty without it.',
+      resolve: (stats) => stats.intervals,
+    }),
   }),
 });

@@ -8,7 +8,7 @@ import { builder } from '../builder.ts';
 import { dayString } from '../day-string.ts';
 import { SortDirectionEnum } from '../enums.ts';
 import { selectedFieldNames } from '../selection.ts';
-import { CallListRef, CallSearchInput, CallSortFieldEnum, DetailedCallStatsRef } from './dialer-types.ts';
+import { CallListRef, CallSearchInput, CallSortFieldEnum, DateIntervalEnum, DetailedCallStatsRef } from './dialer-types.ts';
 
 type CallSearchInputShape = typeof CallSearchInput.$inferInput;
 
@@ -72,10 +72,23 @@ builder.queryFields((t) => ({
     description: 'Detailed statistics (all, inbound, outbound, internal) of the calls a search matches.',
     directives: costDirectives('Query.callStats'),
     type: DetailedCallStatsRef,
-    args: { search: t.arg({ type: CallSearchInput, required: true }) },
-    resolve: async (_root, args, context) => {
-      const query = callStatsQuery({ principal: context.principal, now: context.now, search: toSearchArgs(args.search) });
-      return shapeCallStats(await context.aggregate(compileCallQuery(query)));
+    args: {
+      search: t.arg({ type: CallSearchInput, required: true }),
+      dateInterval: t.arg({
+        type: DateIntervalEnum,
+        required: false,
+        description: 'Also fill `intervals`: one entry per local bucket of the searched days (search time zone, empty ones included).',
+      }),
+    },
+    resolve: async (_root, args, context, info) => {
+      const { query, plan } = callStatsQuery({
+        principal: context.principal,
+        now: context.now,
+        search: toSearchArgs(args.search),
+        // Buckets cost work only when the answer shows them.
+        dateInterval: selectedFieldNames(info, []).has('intervals') ? args.dateInterval : null,
+      });
+      return shapeCallStats(await context.aggregate(compileCallQuery(query)), plan);
     },
   }),
 }));

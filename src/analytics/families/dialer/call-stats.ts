@@ -1,10 +1,12 @@
 import type { CallQuery } from '../../query/call-query.ts';
-import type { Accumulator } from '../../query/expression.ts';
+import type { Accumulator, Expression, Stage } from '../../query/expression.ts';
 import type { Principal } from '../../../contract/principal.ts';
 import { readFacets } from '../../query/compile-call-query.ts';
-import { distinctCountLevels, type DistinctValue } from '../../query/distinct-count.ts';
+import { countPresent, DISTINCT_VALUE_KEY, distinctCountLevels, type DistinctValue } from '../../query/distinct-count.ts';
 import { clientNumberExpression, num, PARTIALS, type PartialName } from '../../registry/partials.ts';
 import { round2 } from '../../rounding.ts';
+import { bucketIndexExpression, enumerateBuckets, type Bucket, type BucketUnit } from '../../time/buckets.ts';
+import { localMillisOver } from '../../time/local-time-expression.ts';
 import { normalizeCallSearch, type CallSearchArgs } from './call-search.ts';
 
 /** `{ sum count min max }` of one timing; min/max are null when it covers no call. */
@@ -51,6 +53,8 @@ export interface DetailedCallStats {
   aiTalkTime: number;
   allTalkTime: number;
   aiTalkCost: number;
+  /** One entry per `dateInterval` bucket; empty without one. */
+  intervals: CallStatsInterval[];
 }
 
 /** The partials accumulated per direction; `all` and the outcome counts are merged from them. */
@@ -84,43 +88,132 @@ type Partials = Partial<Record<StatsPartial, unknown>>;
 
 /** Which `DetailedCallStats` block each stored direction fills. */
 const BLOCK_BY_DIRECTION = { inbound: 'in', outbound: 'out', internal: 'our' } as const;
+type Block = (typeof BLOCK_BY_DIRECTION)[keyof typeof BLOCK_BY_DIRECTION];
+const BLOCKS: readonly Block[] = ['in', 'out', 'our'];
 
 /** Distinct client numbers (`unique`), counted in the pipeline. */
 const CLIENTS: DistinctValue = { name: 'unique', value: clientNumberExpression() };
 
-/** The side pipeline with the number of distinct clients over every direction. */
+/** Side pipelines over the first level's rows (direction [+ bucket] + client). */
 const ALL_CLIENTS = 'allClients';
+const DIRECTION_CLIENTS = 'directionClients';
+const BUCKET_CLIENTS = 'bucketClients';
+
+/** The statistics of one `dateInterval` bucket. */
+export interface CallStatsInterval extends Omit<DetailedCallStats, 'intervals'> {
+  /** DESIGN 3's label of the local bucket (`YYYY-MM-DD`, `YYYY-MM-DDTHH:00`, Monday's date, `YYYY-MM`). */
+  label: string;
+  /** The instant the local bucket begins. */
+  bucketStart: Date;
+}
+
+/** The seed's `dateInterval`: one statistics entry per local bucket of the searched days. */
+export type DateInterval = BucketUnit;
+export const DATE_INTERVALS: readonly DateInterval[] = ['HOUR', 'DAY', 'WEEK', 'MONTH'];
+
+/** What shaping needs from compilation: the buckets of the searched days, when intervals are asked for. */
+export interface CallStatsPlan {
+  buckets: readonly Bucket[] | null;
+}
+
+/** `$_id.<part>` paths of the first level's key, read by the side pipelines. */
+const key = (part: string): string => `$_id.${part}`;
 
 /**
- * `callStats` as a preset of the query core: the same search conditions as `calls`; calls
- * grouped by direction + client number, then by direction (partials and distinct clients per
- * direction), beside the distinct clients over all directions. `all`'s other figures are
- * assembled from the direction rows. The result is a few rows whatever the number of clients.
+ * `callStats` as a preset of the query core, one pipeline for the whole answer: the same search
+ * conditions as `calls`; calls grouped by direction (and, with `dateInterval`, the local bucket
+ * of the search's zone) + client number, then by direction [+ bucket] (partials and distinct
+ * clients per row). Side pipelines over the first level count the distinct clients the rows
+ * cannot: over every direction (`all.unique`) and, with intervals, per direction over the
+ * whole range and per bucket over every direction. Everything else is merged from the rows,
+ * so the answer is a few rows per bucket whatever the number of clients.
+ *
+ * `intervals` is computed only when `dateInterval` is given and selected; its buckets are
+ * listed before the query runs, so too many buckets are refused without touching the store.
  */
-export function callStatsQuery(options: { principal: Principal; search: CallSearchArgs; now: Date }): CallQuery {
-  const { principal, search, now } = options;
+export function callStatsQuery(options: {
+  principal: Principal;
+  search: CallSearchArgs;
+  now: Date;
+  /** Bucket unit of `intervals`; null or missing: no intervals. */
+  dateInterval?: DateInterval | null;
+}): { query: CallQuery; plan: CallStatsPlan } {
+  const { principal, search, now, dateInterval } = options;
   const normalized = normalizeCallSearch({ search, now });
   const accumulate: Record<string, Accumulator> = {};
   for (const name of STATS_PARTIALS) accumulate[name] = PARTIALS[name];
-  const levels = distinctCountLevels({ by: { direction: { $ifNull: ['$direction', null] } }, accumulate, distinct: CLIENTS });
+  const by: Record<string, Expression> = { direction: { $ifNull: ['$direction', null] } };
+  let buckets: Bucket[] | null = null;
+  if (dateInterval) {
+    const { zone, range } = normalized;
+    buckets = enumerateBuckets({ zone, unit: dateInterval, from: range.from, to: range.to, argument: 'dateInterval' });
+    by.bucket = bucketIndexExpression(dateInterval, localMillisOver(zone, range)) as Expression;
+  }
+  const levels = distinctCountLevels({ by, accumulate, distinct: CLIENTS });
+  const facets: Record<string, readonly Stage[]> = { [ALL_CLIENTS]: levels.distinctOnly };
+  if (buckets) {
+    facets[DIRECTION_CLIENTS] = distinctPer('direction');
+    facets[BUCKET_CLIENTS] = distinctPer('bucket');
+  }
   return {
-    principal,
-    range: normalized.range,
-    users: normalized.users,
-    where: normalized.where,
-    groups: [levels.first],
-    rowGroups: [levels.second],
-    facets: { [ALL_CLIENTS]: levels.distinctOnly },
+    query: {
+      principal,
+      range: normalized.range,
+      where: normalized.where,
+      groups: [levels.first],
+      rowGroups: [levels.second],
+      facets,
+    },
+    plan: { buckets },
   };
 }
 
+/** Distinct clients per value of one key part of the first level (e.g. per bucket over every direction). */
+function distinctPer(part: 'direction' | 'bucket'): readonly Stage[] {
+  return [
+    { $group: { _id: { [part]: key(part), client: key(DISTINCT_VALUE_KEY) } } },
+    { $group: { _id: key(part), [CLIENTS.name]: countPresent(key('client')) } },
+  ];
+}
+
 /**
- * Finishes the per-direction rows. `all` merges every row (sums add, min/max of the
- * direction bounds, client numbers unioned so one number in two directions counts once).
+ * Finishes the rows: per direction [+ bucket] partials, merged into the blocks (sums add,
+ * min/max of the row bounds) with the distinct counts of the side pipelines; with intervals,
+ * one entry per bucket of the searched days, empty ones filled.
  */
-export function shapeCallStats(result: readonly Record<string, unknown>[]): DetailedCallStats {
+export function shapeCallStats(result: readonly Record<string, unknown>[], plan: CallStatsPlan = { buckets: null }): DetailedCallStats {
   const { rows, facet } = readFacets<Record<string, unknown>>(result);
-  const byBlock: Record<'in' | 'out' | 'our', Partials[]> = { in: [], out: [], our: [] };
+  const uniqueOf = (name: string, id: unknown): number => num(facet(name).find((row) => row._id === id)?.[CLIENTS.name]);
+  const allUnique = num(facet(ALL_CLIENTS)[0]?.[CLIENTS.name]);
+  if (!plan.buckets) return { ...statsOf(rows, { all: allUnique }), intervals: [] };
+
+  const whole = statsOf(rows, {
+    all: allUnique,
+    in: uniqueOf(DIRECTION_CLIENTS, 'inbound'),
+    out: uniqueOf(DIRECTION_CLIENTS, 'outbound'),
+    our: uniqueOf(DIRECTION_CLIENTS, 'internal'),
+  });
+  const rowsByBucket = new Map<unknown, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const bucket = (row._id as { bucket?: unknown } | null)?.bucket;
+    const list = rowsByBucket.get(bucket);
+    if (list) list.push(row);
+    else rowsByBucket.set(bucket, [row]);
+  }
+  const intervals = plan.buckets.map(({ index, label, start }): CallStatsInterval => ({
+    label,
+    bucketStart: start,
+    ...statsOf(rowsByBucket.get(index) ?? [], { all: uniqueOf(BUCKET_CLIENTS, index) }),
+  }));
+  return { ...whole, intervals };
+}
+
+/**
+ * The statistics of a set of direction rows. `unique` of a direction block is the sum of its
+ * rows' distinct counts unless given (exact when the block has one row).
+ */
+function statsOf(rows: readonly Record<string, unknown>[], unique: { all: number } & Partial<Record<Block, number>>): Omit<DetailedCallStats, 'intervals'> {
+  const byBlock: Record<Block, Partials[]> = { in: [], out: [], our: [] };
   for (const row of rows) {
     const direction = (row._id as { direction?: unknown } | null)?.direction;
     const block = typeof direction === 'string' && Object.hasOwn(BLOCK_BY_DIRECTION, direction)
@@ -128,12 +221,15 @@ export function shapeCallStats(result: readonly Record<string, unknown>[]): Deta
       : null;
     if (block) byBlock[block].push(row as Partials);
   }
-  const all = { ...mergePartials(rows as Partials[]), unique: num(facet(ALL_CLIENTS)[0]?.[CLIENTS.name]) };
+  const blocks = {} as Record<Block, DirectionStats>;
+  for (const block of BLOCKS) {
+    const merged = mergePartials(byBlock[block]);
+    blocks[block] = directionStats(unique[block] === undefined ? merged : { ...merged, unique: unique[block] });
+  }
+  const all = { ...mergePartials(rows as Partials[]), unique: unique.all };
   return {
     all: directionStats(all),
-    in: directionStats(mergePartials(byBlock.in)),
-    out: directionStats(mergePartials(byBlock.out)),
-    our: directionStats(mergePartials(byBlock.our)),
+    ...blocks,
     tagsSuccess: all.positiveOutcomeCount,
     tagsDefault: all.neutralOutcomeCount,
     tagsFail: all.negativeOutcomeCount,
