@@ -42,9 +42,12 @@ async function page(selection: string, variables: Record<string, unknown> = {}) 
   // Only the variables and fragments a selection uses may be declared.
   const declare = selection.includes('$on') ? '($on: Boolean = true)' : '';
   const fragment = selection.includes('...Rec') ? FRAGMENT : '';
+  const before = gateway.pipelines.length;
   const { body } = await gateway.query(`query ${declare} { calls(${SEARCH}, sortDirection: ASC) { ${selection} } } ${fragment}`, variables, KEYS.t1);
   expect(body.errors).toBeUndefined();
-  return { calls: body.data!.calls.calls as Record<string, unknown>[], pipeline: gateway.pipelines.at(-1) as Record<string, any>[] };
+  // The list runs several pipelines (page, count, choices); the page is the one that projects.
+  const pipeline = (gateway.pipelines.slice(before) as Record<string, any>[][]).find((stages) => stages.some((stage) => stage.$project)) ?? [];
+  return { calls: body.data!.calls?.calls as Record<string, unknown>[], pipeline };
 }
 const FRAGMENT = 'fragment Rec on Call { recordName }';
 
@@ -93,7 +96,6 @@ describe('calls: the page projects only what the selection reads', () => {
     ['calls { clientNumber }', ['direction', 'from_number', 'to_number']],
     ['calls { numbersInvolved numbersInvolvedJSON }', ['numbers_involved']],
     ['calls { transcripts { text } }', ['transcript']],
-    ['totalItems', ['_id']],
   ])('%s projects %j', async (selection, stored) => {
     const { pipeline } = await page(selection);
     expect(projectionOf(pipeline)).toEqual(stored);

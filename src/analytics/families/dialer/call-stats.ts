@@ -159,6 +159,7 @@ export function callStatsQuery(options: {
     query: {
       principal,
       range: normalized.range,
+      users: normalized.users,
       where: normalized.where,
       groups: [levels.first],
       rowGroups: [levels.second],
