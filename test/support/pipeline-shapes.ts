@@ -105,7 +105,8 @@ export function pipelineShapes(): PipelineShape[] {
           }
         }
       }
-      add(`callStats ${searchName} (${who})`, 'analytics', compileCallQuery(callStatsQuery({ principal, search, now })));
+      add(`callStats ${searchName} (${who})`, 'analytics', compileCallQuery(callStatsQuery({ principal, search, now }).query));
+      add(`callStats ${searchName} per DAY (${who})`, 'analytics', compileCallQuery(callStatsQuery({ principal, search, now, dateInterval: 'DAY' }).query));
     }
   }
 
