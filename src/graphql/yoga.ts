@@ -99,10 +99,10 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
     plugins: [
       // The GraphiQL page (rendered once, compressed, ETag) instead of Yoga's.
       ...(graphiql === false ? [] : [useGraphiQLPage({ endpoint: '/graphql', render: () => renderPage(graphiql), warm: graphiql.warm })]),
-      // The seed REST routes (src/rest/): first, so a route request ends here and its GraphQL
-      // operation comes back through this same instance, where every plugin below applies.
       // Before the REST routes, so a route's inner GraphQL request carries the same request id.
       useRequestId({ logger }),
+      // The seed REST routes (src/rest/): this early, so a route request ends here and its GraphQL
+      // operation comes back through this same instance, where every plugin below applies.
       useRestRoutes({ gateway: () => yoga, logger }),
       ...(options.accessLog ? [useAccessLog({ log: options.accessLog })] : []),
       ...(tracing ? [useTracing()] : []),

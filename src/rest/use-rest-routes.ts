@@ -115,7 +115,8 @@ async function serve(
   // The client's headers go along (request ids, forwarding, tracing); the body is ours.
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
-    if (!BODY_HEADERS.has(name) && name !== 'accept') headers[name] = value;
+    const lower = name.toLowerCase();
+    if (!BODY_HEADERS.has(lower) && lower !== 'accept') headers[lower] = value;
   });
   const body = JSON.stringify({ query: mounted.query, variables: route.variables(input), operationName: mounted.operationName });
   headers['content-type'] = 'application/json';
@@ -147,7 +148,9 @@ async function serve(
 function passedHeaders(headers: Headers): Record<string, string> {
   const passed: Record<string, string> = {};
   headers.forEach((value, name) => {
-    if (!BODY_HEADERS.has(name)) passed[name] = value;
+    // Node's Headers may keep the sender's casing (`Content-Type`).
+    const lower = name.toLowerCase();
+    if (!BODY_HEADERS.has(lower)) passed[lower] = value;
   });
   return passed;
 }
