@@ -24,6 +24,8 @@ import { useRequestBodyLimit } from './plugins/use-request-body-limit.ts';
 import { useRequestErrorStatus } from './plugins/use-request-error-status.ts';
 import { useTimeoutStatus } from './plugins/use-timeout-status.ts';
 import { DEFAULT_COST_BUDGET, useCostLimit } from './plugins/use-cost-limit.ts';
+import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit.ts';
+import { useTenantConcurrency, type TenantConcurrencyOptions } from './plugins/use-tenant-concurrency.ts';
 import { DEFAULT_OPERATION_LIMITS, useOperationLimits, type OperationLimits } from './plugins/use-operation-limits.ts';
 import { useRequestId } from './plugins/use-request-id.ts';
 import { useTenantResponseCache } from './plugins/use-tenant-response-cache.ts';
@@ -60,6 +62,10 @@ export interface GatewayOptions {
   tracing?: boolean;
   /** Most estimated cost one operation may have (see `useCostLimit`). @default DEFAULT_COST_BUDGET */
   costBudget?: number;
+  /** Token bucket per API key (429 RATE_LIMITED); `serve` turns it on (20/s, burst 40). @default off */
+  rateLimit?: RateLimitOptions;
+  /** Operations in flight per tenant, then a queue, then 429; `serve` turns it on (4 + 8). @default off */
+  tenantConcurrency?: TenantConcurrencyOptions;
   /**
    * Per-principal response cache (`serve` turns it on by default on the embedded engine, whose
    * data is fixed); `false` or absent: off. @default false
@@ -119,8 +125,10 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       ...(options.responseCache ? [useTenantResponseCache({ keys: store, now, ...options.responseCache })] : []),
       useApiKeyAuth({ keys: store, now }),
       useCallContext({ store, config, now }),
+      ...(options.rateLimit ? [useRateLimit(options.rateLimit)] : []),
       useCostLimit({ budget: options.costBudget ?? DEFAULT_COST_BUDGET }),
       useExplain({ store }),
+      ...(options.tenantConcurrency ? [useTenantConcurrency(options.tenantConcurrency)] : []),
       ...(options.plugins ?? []),
     ],
     logging: false,

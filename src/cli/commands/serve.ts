@@ -23,6 +23,15 @@ export const serveCommand: Command = {
     db: { type: 'string', env: 'DIALGRAPH_DB', default: 'dialgraph', placeholder: 'name', description: 'MongoDB database (collections calls and api_keys).' },
     'read-preference': { type: 'string', env: 'DIALGRAPH_READ_PREFERENCE', placeholder: 'mode', description: 'MongoDB read preference, e.g. secondaryPreferred to keep analytics off the primary.' },
     'max-time-ms': { type: 'string', env: 'DIALGRAPH_MAX_TIME_MS', default: '15000', placeholder: 'ms', description: 'Time budget of one pipeline in ms, on both engines (over it: QUERY_TIMEOUT).' },
+    'max-depth': { type: 'string', env: 'DIALGRAPH_MAX_DEPTH', default: '12', placeholder: 'n', description: 'Deepest field nesting of an operation (introspection exempt); over it: OPERATION_LIMIT.' },
+    'max-aliases': { type: 'string', env: 'DIALGRAPH_MAX_ALIASES', default: '30', placeholder: 'n', description: 'Most aliased fields in an operation.' },
+    'max-tokens': { type: 'string', env: 'DIALGRAPH_MAX_TOKENS', default: '5000', placeholder: 'n', description: 'Most lexical tokens in a document.' },
+    'max-directives': { type: 'string', env: 'DIALGRAPH_MAX_DIRECTIVES', default: '50', placeholder: 'n', description: 'Most directives in an operation.' },
+    'cost-budget': { type: 'string', env: 'DIALGRAPH_COST_BUDGET', default: '10000', placeholder: 'n', description: 'Most estimated cost (@cost/@listSize, by range, page size and buckets) one operation may have.' },
+    'rate-limit': { type: 'string', env: 'DIALGRAPH_RATE_LIMIT', default: '20', placeholder: 'n', description: 'Requests per second per API key (token bucket); over it: 429 RATE_LIMITED.' },
+    'rate-burst': { type: 'string', env: 'DIALGRAPH_RATE_BURST', default: '40', placeholder: 'n', description: 'Burst size of the per-key token bucket.' },
+    'tenant-in-flight': { type: 'string', env: 'DIALGRAPH_TENANT_IN_FLIGHT', default: '4', placeholder: 'n', description: 'Operations one tenant may execute at once.' },
+    'tenant-queue': { type: 'string', env: 'DIALGRAPH_TENANT_QUEUE', default: '8', placeholder: 'n', description: 'Operations of one tenant that may wait for a slot; beyond: 429 RATE_LIMITED.' },
     'sample-calls': { type: 'string', env: 'DIALGRAPH_SAMPLE_CALLS', default: '100000', placeholder: 'n', description: 'Sample calls to generate when no --data is given.' },
     seed: { type: 'string', env: 'DIALGRAPH_SEED', default: '1', placeholder: 'n', description: 'Seed of the sample data.' },
     'funnel-stages': { type: 'string', env: 'DIALGRAPH_FUNNEL_STAGES', default: DEFAULT_FUNNEL_STAGES.join(','), placeholder: 'a,b,c', description: 'Conversion funnel stages, lowest first.' },
@@ -36,6 +45,11 @@ export const serveCommand: Command = {
     const port = readPort(values);
     // Validated before the store opens, so a bad budget fails fast on either engine.
     const maxTimeMS = readPositiveInt(values, 'max-time-ms');
+    const limit = (flag: string) => readPositiveInt(values, flag) as number;
+    const operationLimits = { depth: limit('max-depth'), aliases: limit('max-aliases'), tokens: limit('max-tokens'), directives: limit('max-directives') };
+    const costBudget = limit('cost-budget');
+    const rateLimit = { perSecond: limit('rate-limit'), burst: limit('rate-burst') };
+    const tenantConcurrency = { inFlight: limit('tenant-in-flight'), queue: readNonNegativeInt(values, 'tenant-queue') };
     const metricsPort = values['metrics-port'] === undefined || values['metrics-port'] === '' ? undefined : readPort(values, 'metrics-port');
     const log = createLogger({ level: readLogLevel(values) });
     const cacheMode = readCacheMode(values);
@@ -65,6 +79,10 @@ export const serveCommand: Command = {
       metrics: { endpoint: metricsPort === undefined ? '/metrics' : false },
       responseCache,
       trustedDocuments,
+      operationLimits,
+      costBudget,
+      rateLimit,
+      tenantConcurrency,
     });
     const { url, close } = await listen({ yoga: gateway, port, host: String(values.host) });
     const metrics = metricsPort === undefined ? null : await listenMetrics({ registry: metricsRegistry, port: metricsPort, host: String(values.host) });
@@ -119,3 +137,10 @@ function readFunnelStages(values: OptionValues): string[] {
   return stages;
 }
 
+
+function readNonNegativeInt(values: OptionValues, flag: string): number {
+  const raw = String(values[flag]);
+  const n = Number(raw);
+  if (raw === '' || !Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${flag} must be 0 or a positive integer, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { useRateLimit } from '../../src/graphql/plugins/use-rate-limit.ts';
+import { useTenantConcurrency } from '../../src/graphql/plugins/use-tenant-concurrency.ts';
+import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts';
+import type { CallStore } from '../../src/store/call-store.ts';
+import { calls, KEYS, testKeys } from '../support/calls.ts';
+import { testGateway } from '../support/gateway.ts';
+
+/** Per-key token bucket and per-tenant in-flight cap: HTTP 429 RATE_LIMITED with Retry-After. */
+const NOW = '2026-01-15T12:00:00Z';
+const DOCS = [...calls(3, { started_at: '2026-01-05T00:00:00Z' }), ...calls(2, { tenant_id: 't2', started_at: '2026-01-05T00:00:00Z' })];
+
+async function post(yoga: ReturnType<typeof testGateway>['yoga'], key: string, query = '{ groupedCalls { totals { count } } }') {
+  const response = await yoga.fetch('http://dialgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[]; data?: unknown } };
+}
+
+describe('per-key token bucket', () => {
+  it('answers 429 RATE_LIMITED with Retry-After once a key has spent its burst, and refills over time', async () => {
+    let clock = 0;
+    const g = testGateway({ calls: DOCS, now: NOW, plugins: [useRateLimit({ perSecond: 2, burst: 3, now: () => clock })] });
+    for (let i = 0; i < 3; i++) expect((await post(g.yoga, KEYS.t1)).status).toBe(200);
+    const refused = await post(g.yoga, KEYS.t1);
+    expect(refused.status).toBe(429);
+    expect(refused.retryAfter).toBe('1');
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 });
+    // Another key has its own bucket.
+    expect((await post(g.yoga, KEYS.t2)).status).toBe(200);
+    clock += 500; // one token back
+    expect((await post(g.yoga, KEYS.t1)).status).toBe(200);
+    expect((await post(g.yoga, KEYS.t1)).status).toBe(429);
+  });
+});
+
+describe('per-tenant operations in flight', () => {
+  it('queues a tenant past its cap, refuses past the queue with 429, and lets other tenants through', async () => {
+    const inner = createEmbeddedStore({ calls: DOCS, apiKeys: testKeys() });
+    const gates: (() => void)[] = [];
+    const held: CallStore = {
+      ...inner,
+      engine: 'embedded',
+      // Pipelines of tenant t1 wait until the test opens their gate.
+      aggregate: async (pipeline, options) => {
+        if (JSON.stringify(pipeline).includes('"t1"')) await new Promise<void>((resolve) => gates.push(resolve));
+        return inner.aggregate(pipeline, options);
+      },
+      findApiKeys: (hashes) => inner.findApiKeys(hashes),
+      close: async () => {},
+    };
+    const g = testGateway({ calls: [], now: NOW, store: held, plugins: [useTenantConcurrency({ inFlight: 1, queue: 1 })] });
+    const first = post(g.yoga, KEYS.t1);
+    while (gates.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const queued = post(g.yoga, KEYS.t1);
+    const refused = await post(g.yoga, KEYS.t1);
+    expect(refused.status).toBe(429);
+    expect(refused.retryAfter).toBe('1');
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    // Tenant t2 is not held up by t1's queue.
+    const other = await post(g.yoga, KEYS.t2);
+    expect(other.status).toBe(200);
+    expect(gates).toHaveLength(1); // the queued t1 operation has not started its pipeline
+    gates.shift()!();
+    expect((await first).status).toBe(200);
+    while (gates.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    gates.shift()!();
+    expect((await queued).status).toBe(200);
+  });
+});
