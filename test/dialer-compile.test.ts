@@ -85,7 +85,7 @@ describe('the shared call-search filter compiler', () => {
       { searchString: ' +1 (555) ' },
       [
         {
-          $or: ['from_number', 'to_number', 'project_name', 'label', 'outcome', 'tags'].map((field) => ({
+          $or: ['from_number', 'to_number', 'project_name', 'label', 'outcome', 'tags', 'campaign', 'ai_recording_title'].map((field) => ({
             [field]: { $regex: '\\+1 \\(555\\)', $options: 'i' },
           })),
         },
@@ -209,7 +209,7 @@ describe('callStats compiles through the query core', () => {
         user_id: 'u1',
         ...HIDE_TRANSFERS,
         status: { $in: ANSWERED },
-        $or: ['from_number', 'to_number', 'project_name', 'label', 'outcome', 'tags'].map((field) => ({ [field]: { $regex: 'x', $options: 'i' } })),
+        $or: ['from_number', 'to_number', 'project_name', 'label', 'outcome', 'tags', 'campaign', 'ai_recording_title'].map((field) => ({ [field]: { $regex: 'x', $options: 'i' } })),
       },
     });
     expect(pipeline).toHaveLength(3);

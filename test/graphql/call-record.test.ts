@@ -89,6 +89,18 @@ describe('Call: the full record of seed 003', () => {
   });
 });
 
+describe('searchString also finds the campaign and the AI recording title', () => {
+  it.each([
+    ['spring-PROMO', ['full']],
+    ['greeting', ['full']],
+    ['nothing-like-it', []],
+  ])('%s', async (text, expected) => {
+    const { body } = await gateway.query(`{ calls(search: { dayFrom: "2024-03-01", dayTo: "2024-03-05", searchString: "${text}" }) { calls { id } } }`, {}, KEYS.t1);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.calls.calls.map((c: { id: string }) => c.id)).toEqual(expected);
+  });
+});
+
 describe('calls: the page projects only what the selection reads', () => {
   it.each([
     ['calls { id }', ['_id']],

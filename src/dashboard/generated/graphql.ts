@@ -115,7 +115,7 @@ export type CallSearch = {
   projectIds?: Array<string | number> | null | undefined;
   /** Exact rating (1–5). */
   qualityRating?: number | null | undefined;
-  /** Case-insensitive literal substring (at most 200 characters, surrounding spaces ignored) of the from/to number, project name, label, outcome or any tag. Never a pattern. */
+  /** Case-insensitive literal substring (at most 200 characters, surrounding spaces ignored) of the from/to number, project name, label, outcome, any tag, campaign or AI recording title. Never a pattern. */
   searchString?: string | null | undefined;
   /** Only AI-handled calls that have a transcript. */
   showAICallsWithLog?: boolean | null | undefined;

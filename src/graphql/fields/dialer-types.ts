@@ -45,7 +45,7 @@ export const CallSearchInput = builder.inputType('CallSearch', {
       required: false,
       description:
         `Case-insensitive literal substring (at most ${MAX_SEARCH_STRING} characters, surrounding spaces ignored) of the ` +
-        'from/to number, project name, label, outcome or any tag. Never a pattern.',
+        'from/to number, project name, label, outcome, any tag, campaign or AI recording title. Never a pattern.',
     }),
     types: t.field({ type: [CallDirectionEnum], required: optionalList, description: 'Directions to keep.' }),
     states: t.field({ type: [CallStateEnum], required: optionalList, description: 'States to keep (completed → ANSWERED, failed → FAILED, other → UNANSWERED).' }),

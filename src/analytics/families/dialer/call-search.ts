@@ -87,8 +87,8 @@ const EXACT_FIELDS: Record<ExactFilter, CallField> = {
 
 /** `number` matches the caller, the callee or the answering party. */
 const NUMBER_FIELDS: readonly CallField[] = ['from_number', 'to_number', 'answered_by'];
-/** What `searchString` looks in: numbers, project, label, outcome and every tag. */
-const SEARCH_FIELDS: readonly CallField[] = ['from_number', 'to_number', 'project_name', 'label', 'outcome', 'tags'];
+/** What `searchString` looks in: numbers, project, label, outcome, every tag, the campaign and the AI recording title. */
+export const SEARCH_FIELDS: readonly CallField[] = ['from_number', 'to_number', 'project_name', 'label', 'outcome', 'tags', 'campaign', 'ai_recording_title'];
 
 /**
  * Validates a `CallSearch` and compiles it to the time range and the conditions shared by the
