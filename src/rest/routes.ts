@@ -1,6 +1,6 @@
 import type { RestRoute } from './route.ts';
 import { analyticsRoute } from './seeds/analytics.ts';
-import { dialerCallsRoute } from './seeds/dialer.ts';
+import { dialerCallsRoute, dialerStatsRoute } from './seeds/dialer.ts';
 import { groupedCallsRoute } from './seeds/grouped-calls.ts';
 import { adminCallsByPhoneNumberRoute, callsByPhoneNumberRoute } from './seeds/phone-numbers.ts';
 
@@ -13,5 +13,6 @@ export const REST_ROUTES: readonly RestRoute[] = [
   adminCallsByPhoneNumberRoute,
   analyticsRoute,
   dialerCallsRoute,
+  dialerStatsRoute,
   groupedCallsRoute,
 ];

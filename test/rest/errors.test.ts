@@ -27,6 +27,7 @@ function expectError(answer: RestAnswer, status: number, message: RegExp, route?
 }
 
 const CALLS = '/api/v1/stat/calls';
+const STATS = '/api/v1/stat/calls-detailedV2';
 const days = { dayFrom: '2026-03-01', dayTo: '2026-03-02' };
 
 describe('401 without a key or with a bad one', () => {
@@ -35,6 +36,7 @@ describe('401 without a key or with a bad one', () => {
     ['GET', '/admin/analytics/calls/by-phone-number', undefined],
     ['POST', '/analytics', { query_type: 'call_count' }],
     ['POST', CALLS, days],
+    ['POST', STATS, { ...days, dateInterval: 'day' }],
     ['GET', '/api/v1/analytics/calls', undefined],
   ])('%s %s without a key', async (method, path, body) => {
     const answer = await rest(method, path, { body, key: null });
@@ -83,6 +85,9 @@ describe('400: malformed requests, named', () => {
     ['POST', CALLS, { ...days, dateInterval: 'year' }, /dateInterval must be one of "hour"/],
     ['POST', CALLS, { dayFrom: '2026-03-05', dayTo: '2026-03-01' }, /dayFrom \(2026-03-05\) is after dayTo/],
     ['POST', CALLS, { ...days, timezone: 'Mars/Olympus' }, /timezone/i],
+    ['POST', STATS, days, /dateInterval is required/],
+    ['POST', STATS, { ...days, dateInterval: 'DAY' }, /dateInterval must be one of "hour", "day", "week", "month"; got "DAY"/],
+    ['POST', STATS, { dayFrom: '2020-01-01', dayTo: '2026-01-01', dateInterval: 'hour' }, /dayTo|bucket/i],
     ['GET', '/api/v1/analytics/calls?group_by=planet', undefined, /group_by\.0 must be one of "source"/],
     ['GET', '/api/v1/analytics/calls?group_by=source,status,date,month', undefined, /group_by/],
     ['GET', '/api/v1/analytics/calls?metrics=count,count', undefined, /metrics must NOT have duplicate items/],

@@ -73,6 +73,25 @@ describe('route numbers equal the GraphQL field’s', () => {
     );
   });
 
+  it('003 detailedV2 = callStats(search, dateInterval)', async () => {
+    const body = { dayFrom: '2026-02-01', dayTo: '2026-03-31', dateInterval: 'week', states: [1, 2], outcomeTypes: ['negative'] };
+    const answer = await rest('POST', `/api/v1/stat/calls-detailedV2?api-key=${tenantKey.key}`, { body, key: null });
+    const block = 'all fail success talks error unique firstTime active total { sum count min max } call { sum count min max } answer { sum count min max }';
+    const stats = `all { ${block} } in { ${block} } out { ${block} } our { ${block} } tagsSuccess tagsDefault tagsFail tagsNoResult aiTalkTime allTalkTime aiTalkCost`;
+    const data = await graphql(
+      `{ callStats(search: { dayFrom: "2026-02-01", dayTo: "2026-03-31", states: [ANSWERED, FAILED], outcomeTypes: [NEGATIVE] }, dateInterval: WEEK) {
+         ${stats} intervals { label bucketStart ${stats} } } }`,
+    );
+    const { intervals, ...whole } = data.callStats;
+    expect(answer.json).toEqual({
+      success: true,
+      detailedStat: whole,
+      intervals: intervals.map(({ label, bucketStart, ...rest }: any) => ({ label, bucketStart, detailedStat: rest })),
+    });
+    expect(intervals.length).toBe(10);
+    expect(whole.all.all).toBeGreaterThan(0);
+  });
+
   it('004 = groupedCalls, with filters from the query string', async () => {
     const answer = await rest('GET', '/api/v1/analytics/calls?group_by=source,status&metrics=avg_duration,count,unique_callers,total_cost_cents&start_date=2026-03-01&end_date=2026-03-31&direction=inbound&min_ai_score=20&qualified=true&min_duration=10&sort_by=avg_duration&sort_order=asc&limit=3&timezone=America/Chicago');
     const data = await graphql(

@@ -138,6 +138,25 @@ describe('seed 003: POST /api/v1/stat/calls and calls-detailedV2 with ?api-key='
   });
 });
 
+describe('seed 003: POST /api/v1/stat/calls-detailedV2', () => {
+  it('answers the whole range, then one detailedStat per dateInterval bucket', async () => {
+    const path = `/api/v1/stat/calls-detailedV2?api-key=${tenantKey.key}`;
+    const body = { dayFrom: '2026-03-01', dayTo: '2026-03-07', timezone: 'America/New_York', dateInterval: 'day', types: [0, 1, 2] };
+    const answer = await rest('POST', path, { body, key: null });
+    expectSeedShape('POST', path, answer);
+    expect(Object.keys(answer.json)).toEqual(['success', 'detailedStat', 'intervals']);
+    expect(Object.keys(answer.json.detailedStat)).toEqual(['all', 'in', 'out', 'our', 'tagsSuccess', 'tagsDefault', 'tagsFail', 'tagsNoResult', 'aiTalkTime', 'allTalkTime', 'aiTalkCost']);
+    expect(Object.keys(answer.json.detailedStat.all)).toEqual(['all', 'fail', 'success', 'talks', 'error', 'unique', 'firstTime', 'active', 'total', 'call', 'answer']);
+    const intervals = answer.json.intervals;
+    expect(intervals.map((i: any) => i.label)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07']);
+    expect(intervals[0].bucketStart).toBe('2026-03-01T05:00:00.000Z');
+    // The buckets partition the range.
+    const sum = intervals.reduce((total: number, i: any) => total + i.detailedStat.all.all, 0);
+    expect(sum).toBe(answer.json.detailedStat.all.all);
+    expect(sum).toBeGreaterThan(0);
+  });
+});
+
 describe('seed 004: GET /api/v1/analytics/calls', () => {
   it.each([
     '/api/v1/analytics/calls?group_by=source&metrics=count,qualified_pct,avg_ai_score',

@@ -1,9 +1,16 @@
-import { RestDialerCallsDocument, type RestDialerCallsQuery } from '../generated/graphql.ts';
+import {
+  RestDialerCallsDocument,
+  RestDialerStatsDocument,
+  type DateInterval,
+  type RestDialerCallsQuery,
+  type RestDialerStatsQuery,
+  type RestDirectionStatsFragment,
+} from '../generated/graphql.ts';
 import { defineRoute, type JsonSchema, type RouteInput } from '../route.ts';
 import { DIALER_NAMES, dialerBodySchema, STATE_CODES, toCallSearch, toListArguments, TYPE_CODES } from './dialer-search.ts';
 import { closedObject, nullable } from './seed-values.ts';
 
-/** Seed 003: the dialer's call list, keyed by `?api-key=` or a Bearer header. */
+/** Seed 003: the dialer's call list and its statistics, keyed by `?api-key=` or a Bearer header. */
 
 type GraphQLCall = RestDialerCallsQuery['calls']['calls'][number];
 
@@ -134,3 +141,78 @@ export const dialerCallsRoute = defineRoute({
     rows: ({ calls: list }) => list.calls.map(seedRecord),
   },
 });
+
+const timeStats = closedObject({ sum: { type: 'number' }, count: { type: 'integer' }, min: seconds, max: seconds });
+const directionStats = closedObject({
+  ...Object.fromEntries(['all', 'fail', 'success', 'talks', 'error', 'unique', 'firstTime', 'active'].map((name) => [name, { type: 'integer' }])),
+  total: timeStats,
+  call: timeStats,
+  answer: timeStats,
+});
+const detailedStatSchema = closedObject({
+  all: directionStats,
+  in: directionStats,
+  out: directionStats,
+  our: directionStats,
+  tagsSuccess: { type: 'integer', description: 'Calls whose outcome type is positive.' },
+  tagsDefault: { type: 'integer', description: 'Neutral.' },
+  tagsFail: { type: 'integer', description: 'Negative.' },
+  tagsNoResult: { type: 'integer', description: 'Absent or none.' },
+  aiTalkTime: { type: 'number' },
+  allTalkTime: { type: 'number' },
+  aiTalkCost: { type: 'number', description: 'Currency units.' },
+});
+
+type Stats = Omit<RestDialerStatsQuery['callStats'], 'intervals'>;
+
+/** The seed's `detailedStat` object from a block of GraphQL statistics (the whole range or one bucket). */
+function detailedStat(stats: Stats): Record<string, unknown> {
+  const direction = (block: RestDirectionStatsFragment) => block;
+  return {
+    all: direction(stats.all),
+    in: direction(stats.in),
+    out: direction(stats.out),
+    our: direction(stats.our),
+    tagsSuccess: stats.tagsSuccess,
+    tagsDefault: stats.tagsDefault,
+    tagsFail: stats.tagsFail,
+    tagsNoResult: stats.tagsNoResult,
+    aiTalkTime: stats.aiTalkTime,
+    allTalkTime: stats.allTalkTime,
+    aiTalkCost: stats.aiTalkCost,
+  };
+}
+
+export const dialerStatsRoute = defineRoute({
+  id: 'dialerStats',
+  seed: '003',
+  method: 'POST',
+  path: '/api/v1/stat/calls-detailedV2',
+  summary: 'Detailed statistics (all, inbound, outbound, internal) of the calls a search matches: the whole range, then one entry per dateInterval bucket.',
+  document: RestDialerStatsDocument,
+  query: closedObject({}, []),
+  body: dialerBodySchema(true),
+  apiKeyInQuery: true,
+  invalidValueStatus: 400,
+  names: DIALER_NAMES,
+  variables: ({ body }: RouteInput) => ({ search: toCallSearch(body), dateInterval: String(body.dateInterval).toUpperCase() as DateInterval }),
+  respond: ({ callStats }: RestDialerStatsQuery) => ({
+    success: true,
+    detailedStat: detailedStat(callStats),
+    intervals: callStats.intervals.map((interval) => ({ label: interval.label, bucketStart: interval.bucketStart, detailedStat: detailedStat(interval) })),
+  }),
+  response: closedObject({
+    success: { const: true },
+    detailedStat: detailedStatSchema,
+    intervals: {
+      type: 'array',
+      description: 'One entry per local bucket of the searched days (time order, empty buckets included).',
+      items: closedObject({
+        label: { type: 'string', description: 'Hour YYYY-MM-DDTHH:00, day YYYY-MM-DD, week = its Monday, month YYYY-MM.' },
+        bucketStart: { type: 'string', format: 'date-time' },
+        detailedStat: detailedStatSchema,
+      }),
+    },
+  }),
+});
+
