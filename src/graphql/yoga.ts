@@ -1,3 +1,4 @@
+import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger as PinoLogger } from 'pino';
@@ -121,7 +122,8 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       useRequestErrorStatus(),
       useBoundedErrorMessages(),
       useTimeoutStatus(),
-      ...(options.trustedDocuments ? [useTrustedDocuments({ documents: options.trustedDocuments })] : []),
+      // Locked to trusted documents, or open to any operation with automatic persisted queries.
+      options.trustedDocuments ? useTrustedDocuments({ documents: options.trustedDocuments }) : useAPQ(),
       ...(options.responseCache ? [useTenantResponseCache({ keys: store, now, ...options.responseCache })] : []),
       useApiKeyAuth({ keys: store, now }),
       useCallContext({ store, config, now }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,33 @@ describe('trusted documents', () => {
     const text = await ask({ query: '{ groupedCalls { count } }' });
     expect(text.status).toBe(200);
     expect(text.body.data.groupedCalls.count).toBe(1);
+  });
+
+  it('without the flag: automatic persisted queries (APQ) register a document by its hash and run it by hash', async () => {
+    const ask = await gateway(false);
+    const query = '{ groupedCalls(filter: { startDate: "2024-03-01", endDate: "2024-03-15" }) { count } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const persistedQuery = { version: 1, sha256Hash };
+
+    const unknown = await ask({ extensions: { persistedQuery } });
+    expect(unknown.body.errors[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    const registered = await ask({ query, extensions: { persistedQuery } });
+    expect(registered.body).toMatchObject({ data: { groupedCalls: { count: 1 } } });
+    const byHash = await ask({ extensions: { persistedQuery } });
+    expect(byHash.status).toBe(200);
+    expect(byHash.body).toMatchObject({ data: { groupedCalls: { count: 1 } } });
+    // A document that does not hash to the id it claims is refused, so no one can plant a document under another's hash.
+    const forged = await ask({ query: '{ groupedCalls { count } }', extensions: { persistedQuery: { version: 1, sha256Hash: '1'.repeat(64) } } });
+    expect(forged.body.errors[0].message).toBe('PersistedQueryMismatch');
+    expect(forged.body.data).toBeUndefined();
+  });
+
+  it('with --trusted-documents: APQ cannot register new documents', async () => {
+    const ask = await gateway(true);
+    const query = '{ groupedCalls { count } }';
+    const refused = await ask({ query, extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.data).toBeUndefined();
   });
 
   it('refuses a manifest that is not id → document', () => {
