@@ -30,6 +30,7 @@ export async function openStore(values: OptionValues): Promise<OpenedStore> {
       db: String(values.db),
       readPreference: values['read-preference'] as string | undefined,
       maxTimeMS: readPositiveInt(values, 'max-time-ms'),
+      serverSelectionTimeoutMS: readPositiveInt(values, 'server-selection-timeout-ms'),
     });
     return { store, description: `MongoDB database "${String(values.db)}"`, demoKeys: [] };
   }

@@ -2,6 +2,9 @@ import { GraphQLError } from 'graphql';
 import { ForbiddenError, UserInputError } from '../analytics/errors.ts';
 import { QueryTimeoutError, StoreUnavailableError } from '../store/errors.ts';
 
+/** What `Retry-After` tells a client to wait while the store is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export type Logger = Pick<Console, 'error' | 'warn' | 'info'>;
 
 /**
@@ -23,7 +26,11 @@ export function createErrorMasker(logger: Logger) {
     }
     if (original instanceof StoreUnavailableError) {
       logger.warn(`[dialgraph] store unavailable: ${original.message}`);
-      return new GraphQLError('The call store is unavailable; try again shortly.', { ...at, extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      // 503 + Retry-After (DESIGN 6): an outage is the server's state, not the client's mistake.
+      return new GraphQLError('The call store is unavailable; try again shortly.', {
+        ...at,
+        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
+      });
     }
     if (original instanceof QueryTimeoutError) {
       return new GraphQLError('The query ran over its time budget; narrow the range or the grouping.', {

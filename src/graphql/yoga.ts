@@ -74,6 +74,13 @@ export interface GatewayOptions {
   responseCache?: { ttlMs: number; maxEntries?: number } | false;
   /** Run only these operations, sent by id (`--trusted-documents`); absent: any operation. @default none */
   trustedDocuments?: TrustedDocuments;
+  /**
+   * Browser origins allowed to call the API with credentials (`--cors-origins`). Without a
+   * list any origin may read answers (`*`), but no credentials are ever granted to it: the
+   * key travels in `Authorization`, which a browser sends only where the page's code puts it.
+   * @default []
+   */
+  corsOrigins?: readonly string[];
 }
 
 /**
@@ -134,6 +141,9 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       ...(options.plugins ?? []),
     ],
     logging: false,
+    cors: options.corsOrigins?.length
+      ? { origin: [...options.corsOrigins], credentials: true, allowedHeaders: ['authorization', 'content-type', 'x-request-id'] }
+      : { origin: '*', credentials: false },
     maskedErrors: { maskError: createErrorMasker(logger) },
     graphiql: false,
   });

@@ -47,6 +47,11 @@ export const seedCommand: Command = {
       env: 'DIALGRAPH_SEED_DROP',
       description: 'Drop the calls collection first (api_keys is kept)',
     },
+    'allow-demo-keys': {
+      type: 'boolean',
+      env: 'DIALGRAPH_ALLOW_DEMO_KEYS',
+      description: 'With --with-demo-keys: store them in a MongoDB that is not on loopback anyway (refused otherwise)',
+    },
     'with-demo-keys': {
       type: 'boolean',
       env: 'DIALGRAPH_SEED_DEMO_KEYS',
@@ -55,6 +60,12 @@ export const seedCommand: Command = {
   },
   async run(values) {
     const flags = readSeedFlags(values);
+    if (flags.withDemoKeys && !readBoolean(values, 'allow-demo-keys') && !isLoopbackMongoUri(String(values['mongodb-uri'] ?? ''))) {
+      throw new UsageError(
+        'refusing to store the public demo keys (a super-admin key among them) in a MongoDB that is not on loopback: ' +
+          'create real keys with "dialgraph keys create", or pass --allow-demo-keys if this really is a demo database',
+      );
+    }
     const calls = generateSampleCalls({ calls: flags.calls, seed: flags.seed, days: flags.days, now: new Date() });
     // What reaches MongoDB passes the checks a data file must pass (DESIGN 2.3), before anything is dropped.
     assertCallDocuments(calls, 'sample calls');
@@ -118,6 +129,16 @@ function readBoolean(values: OptionValues, flag: string): boolean {
   if (['1', 'true', 'yes', 'on'].includes(text)) return true;
   if (['0', 'false', 'no', 'off'].includes(text)) return false;
   throw new UsageError(`--${flag} takes no value; as an environment variable use 1/true or 0/false, got "${raw}"`);
+}
+
+/** True when every host of a `mongodb://` URI is loopback; `mongodb+srv://` never is. */
+export function isLoopbackMongoUri(uri: string): boolean {
+  const match = /^mongodb:\/\/(?:[^@/]*@)?([^/?]+)/.exec(uri.trim());
+  if (!match) return false;
+  return match[1].split(',').every((hostPort) => {
+    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:\d+$/, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  });
 }
 
 async function dropCalls(db: Db): Promise<void> {

@@ -1,6 +1,6 @@
 import { DEFAULT_FUNNEL_STAGES } from '../../contract/call-document.ts';
 import { createGateway } from '../../graphql/yoga.ts';
-import { listen } from '../../server.ts';
+import { DEFAULT_DRAIN_MS, listen } from '../../server.ts';
 import { UsageError, readPositiveInt, type Command, type OptionValues } from '../command.ts';
 import { openStore } from '../open-store.ts';
 import { useDashboard } from '../../dashboard/use-dashboard.ts';
@@ -39,6 +39,10 @@ export const serveCommand: Command = {
     'response-cache': { type: 'string', env: 'DIALGRAPH_RESPONSE_CACHE', default: 'auto', placeholder: 'auto|on|off', description: 'Per-tenant response cache: auto is on for the embedded engine (fixed data) and off for MongoDB.' },
     'response-cache-ttl': { type: 'string', env: 'DIALGRAPH_RESPONSE_CACHE_TTL', default: '10000', placeholder: 'ms', description: 'How long a cached answer is served (milliseconds).' },
     'trusted-documents': { type: 'string', env: 'DIALGRAPH_TRUSTED_DOCUMENTS', placeholder: 'manifest.json', description: 'Run only the operations of this persisted-documents manifest (id → document), sent by id; npm run codegen writes test/generated/persisted-documents.json.' },
+    'server-selection-timeout-ms': { type: 'string', env: 'DIALGRAPH_SERVER_SELECTION_TIMEOUT_MS', placeholder: 'ms', description: 'MongoDB: how long a request looks for a usable server before SERVICE_UNAVAILABLE (default 5000, or the URI\'s serverSelectionTimeoutMS).' },
+    'cors-origins': { type: 'string', env: 'DIALGRAPH_CORS_ORIGINS', placeholder: 'a,b', description: 'Browser origins allowed to call the API with credentials, e.g. https://app.example.com (default: any origin may read, none gets credentials).' },
+    'drain-ms': { type: 'string', env: 'DIALGRAPH_DRAIN_MS', default: String(DEFAULT_DRAIN_MS), placeholder: 'ms', description: 'On SIGTERM/SIGINT, how long in-flight requests may finish before they are cut.' },
+    'allow-demo-keys': { type: 'boolean', env: 'DIALGRAPH_ALLOW_DEMO_KEYS', description: 'Serve the public demo keys on a non-loopback --host anyway (refused otherwise).' },
     'metrics-port': { type: 'string', env: 'DIALGRAPH_METRICS_PORT', placeholder: 'n', description: 'Serve /metrics on this port instead of the API port.' },
   },
   async run(values) {
@@ -56,6 +60,16 @@ export const serveCommand: Command = {
     const cacheTtlMs = readPositiveInt(values, 'response-cache-ttl');
     const trustedPath = values['trusted-documents'] as string | undefined;
     const trustedDocuments = trustedPath ? await readTrustedDocuments(trustedPath).catch((error: Error) => { throw new UsageError(error.message); }) : undefined;
+    const drainMs = readPositiveInt(values, 'drain-ms') ?? DEFAULT_DRAIN_MS;
+    const corsOrigins = readCorsOrigins(values);
+    // Without --keys (and MongoDB) the embedded engine serves the public demo keys, super-admin included.
+    const servesDemoKeys = !values.keys && !values['mongodb-uri'];
+    if (servesDemoKeys && !isLoopback(String(values.host)) && !isTrue(values['allow-demo-keys'])) {
+      throw new UsageError(
+        `refusing to serve the public demo keys (a super-admin key among them) on --host ${String(values.host)}, which is not loopback: ` +
+          'give real keys with --keys FILE, listen on 127.0.0.1, or pass --allow-demo-keys if this really is a demo',
+      );
+    }
     const opened = await openStore(values);
     const responseCache = (cacheMode === 'auto' ? opened.store.engine === 'embedded' : cacheMode === 'on') && cacheTtlMs ? { ttlMs: cacheTtlMs } : false;
     // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
@@ -83,8 +97,9 @@ export const serveCommand: Command = {
       costBudget,
       rateLimit,
       tenantConcurrency,
+      corsOrigins,
     });
-    const { url, close } = await listen({ yoga: gateway, port, host: String(values.host) });
+    const { url, close } = await listen({ yoga: gateway, port, host: String(values.host), drainMs });
     const metrics = metricsPort === undefined ? null : await listenMetrics({ registry: metricsRegistry, port: metricsPort, host: String(values.host) });
     console.log(`\ndialgraph is serving ${opened.description}`);
     console.log(`GraphiQL: ${url}`);
@@ -99,15 +114,19 @@ export const serveCommand: Command = {
       for (const key of opened.demoKeys) console.log(`  ${key.role.padEnd(11)} ${key.tenant_id.padEnd(20)} ${key.user_id ? `user ${key.user_id}`.padEnd(14) : ''.padEnd(14)} ${key.key}`);
       console.log('');
     }
+    // Stop accepting, let in-flight requests finish (up to --drain-ms), then close the store and exit 0.
+    let stopping = false;
     const stop = async () => {
+      if (stopping) return;
+      stopping = true;
       await close();
       await metrics?.close();
       await tracing?.shutdown();
       await opened.store.close();
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   },
 };
 
@@ -122,6 +141,27 @@ function readCacheMode(values: OptionValues): 'auto' | 'on' | 'off' {
   const mode = String(values['response-cache']);
   if (mode !== 'auto' && mode !== 'on' && mode !== 'off') throw new UsageError(`--response-cache must be auto, on or off, got "${mode}"`);
   return mode;
+}
+
+/** `--cors-origins a,b`: each an origin (`scheme://host[:port]`), nothing else. */
+function readCorsOrigins(values: OptionValues): string[] {
+  const raw = values['cors-origins'];
+  if (typeof raw !== 'string' || raw.trim() === '') return [];
+  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || parsed.origin !== origin) throw new UsageError(`--cors-origins takes origins such as https://app.example.com, got "${origin}"`);
+  }
+  return origins;
+}
+
+function isTrue(value: OptionValues[string]): boolean {
+  return value === true || (typeof value === 'string' && /^(1|true|yes|on)$/i.test(value.trim()));
 }
 
 function readLogLevel(values: OptionValues): LogLevel {
