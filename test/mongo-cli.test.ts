@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/cli/command.ts';
 import { formatDropped, formatIndexes } from '../src/cli/commands/indexes.ts';
-import { readSeedFlags, seedCommand } from '../src/cli/commands/seed.ts';
+import { isLoopbackMongoUri, readSeedFlags, seedCommand } from '../src/cli/commands/seed.ts';
 import { buildApiKeyRecord, keysCreateCommand, readKeyCreateFlags } from '../src/cli/commands/keys-create.ts';
 import { createProgressBar } from '../src/cli/progress-bar.ts';
 import { hashApiKey } from '../src/auth/hash-key.ts';
@@ -125,6 +125,7 @@ describe('seed: flags', () => {
       seed: 'DIALGRAPH_SEED',
       days: 'DIALGRAPH_SAMPLE_DAYS',
       drop: 'DIALGRAPH_SEED_DROP',
+      'allow-demo-keys': 'DIALGRAPH_ALLOW_DEMO_KEYS',
       'with-demo-keys': 'DIALGRAPH_SEED_DEMO_KEYS',
     });
   });
@@ -213,5 +214,24 @@ describe('progress bar', () => {
     expect(output().startsWith('\r')).toBe(true);
     expect(output().endsWith('100% 10/10 calls\n')).toBe(true);
     expect(output().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('seed: demo keys stay on loopback', () => {
+  it.each([
+    ['mongodb://localhost:27017', true],
+    ['mongodb://127.0.0.1:27017,127.0.0.2:27018/db', true],
+    ['mongodb://u:p@[::1]:27017', true],
+    ['mongodb://db.internal:27017', false],
+    ['mongodb://localhost,db.internal', false],
+    ['mongodb+srv://cluster.example.net', false],
+  ])('%s is loopback: %s', (uri, loopback) => {
+    expect(isLoopbackMongoUri(uri)).toBe(loopback);
+  });
+
+  it('refuses --with-demo-keys against a non-loopback MongoDB before connecting', async () => {
+    await expect(seedCommand.run({ 'mongodb-uri': 'mongodb://db.internal:27017', db: 'dialgraph', 'with-demo-keys': true, calls: '1' })).rejects.toThrow(
+      /refusing to store the public demo keys/,
+    );
   });
 });
