@@ -167,7 +167,7 @@ describe('analyticsQuery compiles each type as a preset of the query core', () =
     for (const pipeline of [heatmap, series]) {
       const text = JSON.stringify(pipeline);
       expect(text).not.toContain('timezone');
-      expect(text).toContain('$switch');
+      expect(text).toContain('$cond');
     }
     expect(Object.keys((heatmap[1] as any).$group._id)).toEqual(['dayOfWeek', 'hour']);
   });

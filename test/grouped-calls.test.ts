@@ -113,7 +113,7 @@ describe('groupedCalls compiles through the query core', () => {
     const pipeline = compile({ groupBy: ['DATE'], timezone: 'America/New_York', filter: { startDate: '2024-03-09', endDate: '2024-03-11' } }, ['count']);
     const text = JSON.stringify(pipeline);
     expect(text).not.toContain('timezone');
-    expect(text).toContain('$switch');
+    expect(text).toContain('$cond');
     expect((pipeline[0] as any).$match.started_at).toEqual({ $gte: new Date('2024-03-09T05:00:00.000Z'), $lte: new Date('2024-03-12T03:59:59.999Z') });
   });
 });

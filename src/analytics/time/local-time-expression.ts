@@ -18,15 +18,24 @@ export function localMillisExpression(segments: readonly OffsetSegment[]): Recor
   return { $add: [{ $subtract: [STARTED_AT, new Date(0)] }, offsetExpression(segments)] };
 }
 
+/**
+ * The offset of the segment `started_at` falls into, as a binary search: nested `$cond`s that
+ * split the segments in halves, so a call costs ceil(log2 n) comparisons instead of up to n
+ * (a `$switch` tests its branches in order), and the expression holds exactly n - 1
+ * comparisons. With the 20-year range cap a zone has at most a few dozen offset changes, so
+ * the tree stays a handful of levels deep (see test/analytics/local-time-expression.test.ts).
+ */
 function offsetExpression(segments: readonly OffsetSegment[]): unknown {
-  const last = segments[segments.length - 1];
-  if (segments.length === 1) return last.offsetMs;
-  const branches = segments.slice(0, -1).map((segment, i) => ({
-    // Fresh Dates: the pipeline must not share objects a caller might still change.
-    case: { $lt: [STARTED_AT, new Date(segments[i + 1].start.getTime())] },
-    then: segment.offsetMs,
-  }));
-  return { $switch: { branches, default: last.offsetMs } };
+  if (segments.length === 1) return segments[0].offsetMs;
+  const middle = Math.ceil(segments.length / 2);
+  return {
+    $cond: [
+      // Fresh Dates: the pipeline must not share objects a caller might still change.
+      { $lt: [STARTED_AT, new Date(segments[middle].start.getTime())] },
+      offsetExpression(segments.slice(0, middle)),
+      offsetExpression(segments.slice(middle)),
+    ],
+  };
 }
 
 /** Local wall-clock ms of `started_at` in `zone`, over the offset segments of the queried range. */
