@@ -115,6 +115,17 @@ describe('the served subgraph answers _entities with one aggregation per batch',
     ]);
   });
 
+  it('splits a batch of more than 1,000 keys into pipelines of at most 1,000 keys each', async () => {
+    const gateway = testGateway({ calls: ENTITY_CALLS, now: NOW });
+    const ids = ['a1', ...Array.from({ length: 2_100 }, (_, i) => `x${i}`)];
+    const { body } = await gateway.query(ENTITIES, { representations: assistants(...ids) }, KEYS.t1);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?._entities).toHaveLength(ids.length);
+    expect((body.data?._entities as { callAnalytics: unknown }[])[0].callAnalytics).toEqual(A1);
+    const sizes = gateway.pipelines.map((pipeline) => ((pipeline[0] as any).$match.assistant_id.$in as string[]).length);
+    expect(sizes).toEqual([1_000, 1_000, 101]);
+  });
+
   it('answers phone numbers on platform_number, without web sessions', async () => {
     const gateway = testGateway({ calls: ENTITY_CALLS, now: NOW });
     const { body } = await gateway.query(ENTITIES, { representations: numbers('+15550100', '+15550200', '+15550999') }, KEYS.t1);

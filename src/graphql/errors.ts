@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ForbiddenError, UserInputError } from '../analytics/errors.ts';
-import { QueryTimeoutError, StoreUnavailableError } from '../store/errors.ts';
+import { QueryTimeoutError, StoredValueError, StoreUnavailableError } from '../store/errors.ts';
 
 /** What `Retry-After` tells a client to wait while the store is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -37,6 +37,10 @@ export function createErrorMasker(logger: Logger) {
         ...at,
         extensions: { code: 'QUERY_TIMEOUT' },
       });
+    }
+    if (original instanceof StoredValueError) {
+      logger.error(`[dialgraph] stored value not representable: ${original.message}`);
+      return new GraphQLError(`Stored data cannot be answered exactly: ${original.message}`, { ...at, extensions: { code: 'STORED_VALUE_NOT_REPRESENTABLE' } });
     }
     // A GraphQLError we (or the executor) raised on purpose carries its own code.
     if (graphqlError && (!graphqlError.originalError || graphqlError.originalError instanceof GraphQLError)) {

@@ -7,3 +7,11 @@ export class StoreUnavailableError extends Error {
 export class QueryTimeoutError extends Error {
   override readonly name = 'QueryTimeoutError';
 }
+
+/**
+ * The store returned a value dialgraph cannot represent exactly (a Decimal128 or a 64-bit
+ * integer beyond 2^53 in a sum): refused by name rather than read as 0 or rounded silently.
+ */
+export class StoredValueError extends Error {
+  override readonly name = 'StoredValueError';
+}

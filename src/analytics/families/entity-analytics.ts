@@ -7,6 +7,12 @@ import type { Principal } from '../../contract/principal.ts';
 import type { TimeRange } from '../query/scope.ts';
 import { num, PARTIALS } from '../registry/partials.ts';
 
+/**
+ * Most entity keys one pipeline's `$in` carries: a larger `_entities` batch runs as several
+ * pipelines (a huge `$in` makes a large command and index-bounds list for no gain).
+ */
+export const MAX_ENTITY_KEYS_PER_PIPELINE = 1000;
+
 /** Entities owned by other subgraphs that dialgraph adds call analytics to. */
 export type EntityKind = 'ASSISTANT' | 'PHONE_NUMBER';
 
@@ -73,6 +79,9 @@ export function entityAnalyticsQuery(options: {
   const { principal, entity, args, now } = options;
   const definition = ENTITIES[entity];
   const keys = [...new Set(options.keys)].sort(compareCodeUnits);
+  if (keys.length > MAX_ENTITY_KEYS_PER_PIPELINE) {
+    throw new RangeError(`entityAnalyticsQuery takes at most ${MAX_ENTITY_KEYS_PER_PIPELINE} keys per pipeline, got ${keys.length}; batch them`);
+  }
   const group: GroupSpec = {
     by: { key: `$${definition.field}` },
     accumulate: {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import {
   entityAnalyticsQuery,
+  MAX_ENTITY_KEYS_PER_PIPELINE,
   normalizeEntityRange,
   shapeEntityAnalytics,
   type EntityAnalyticsArgs,
@@ -28,7 +29,10 @@ export function loadEntityAnalytics(
     context,
     name: `entity-analytics:${request.entity}:${range.from.toISOString()}/${range.to.toISOString()}`,
     create: () =>
-      new DataLoader<string, EntityCallAnalytics, string>((keys) => analyticsOf({ context, entity: request.entity, range, keys })),
+      // At most 1,000 keys per `$in`: a larger batch is split into several pipelines.
+      new DataLoader<string, EntityCallAnalytics, string>((keys) => analyticsOf({ context, entity: request.entity, range, keys }), {
+        maxBatchSize: MAX_ENTITY_KEYS_PER_PIPELINE,
+      }),
   });
   return loader.load(request.key);
 }

@@ -5,6 +5,7 @@ import type { Pipeline } from '../../contract/pipeline.ts';
 import type { AggregateOptions, CallStore, PlanSummary } from '../call-store.ts';
 import { createClientHolder } from './client-holder.ts';
 import { isClientDead, mapMongoError } from './map-mongo-error.ts';
+import { exactNumbers } from './exact-numbers.ts';
 import { parseReadPreference } from './read-preference.ts';
 import { summarizePlan } from './plan-summary.ts';
 
@@ -105,7 +106,8 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
           })
           .toArray();
         // Rows are whatever the pipeline's last stage shapes; the caller names that shape.
-        return rows as T[];
+        // Long and Decimal128 values become exact numbers or a StoredValueError, never 0.
+        return exactNumbers(rows) as T[];
       });
     },
     explain(pipeline: Pipeline): Promise<PlanSummary> {
