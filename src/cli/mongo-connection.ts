@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import { UsageError, type CommandOption, type OptionValues } from './command.ts';
 import { QueryTimeoutError, StoreUnavailableError } from '../store/errors.ts';
 import { mapMongoError } from '../store/mongo/map-mongo-error.ts';
-import { createMongoStore, type MongoStore } from '../store/mongo/mongo-store.ts';
+import { DEFAULT_SERVER_SELECTION_TIMEOUT_MS, createMongoStore, type MongoStore } from '../store/mongo/mongo-store.ts';
 
 /** The connection flags every MongoDB-managing command (`seed`, `indexes`, `keys create`) shares. */
 export const MONGO_CONNECTION_OPTIONS = {
@@ -32,6 +32,7 @@ export async function withMongoStore<T>(values: OptionValues, work: (store: Mong
     throw new UsageError('--mongodb-uri (or MONGODB_URI) is required, e.g. mongodb://localhost:27017');
   }
   const dbName = typeof values.db === 'string' && values.db !== '' ? values.db : 'dialgraph';
+  process.stderr.write(`${connectingLine(uri.trim(), dbName)}\n`);
   let store: MongoStore;
   try {
     // No background log: the command reports a connection failure itself, once.
@@ -54,4 +55,16 @@ function explainForOperator(error: unknown): unknown {
   if (!(error instanceof StoreUnavailableError || error instanceof QueryTimeoutError)) return error;
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return new Error(`${error.message}${cause}`, { cause: error });
+}
+
+/**
+ * "Connecting to MongoDB at host:port (database x); waiting up to N s for a server…": said
+ * before the driver's server selection, which is silent until it gives up. No credentials:
+ * only the hosts of the URI are shown.
+ */
+export function connectingLine(uri: string, db: string): string {
+  const hosts = /^mongodb(?:\+srv)?:\/\/(?:[^@/]*@)?([^/?]+)/i.exec(uri)?.[1] ?? 'the given URI';
+  const fromUri = /[?&]serverSelectionTimeoutMS=(\d+)/i.exec(uri)?.[1];
+  const seconds = (fromUri ? Number(fromUri) : DEFAULT_SERVER_SELECTION_TIMEOUT_MS) / 1000;
+  return `Connecting to MongoDB at ${hosts} (database "${db}"); waiting up to ${seconds} s for a server…`;
 }

@@ -4,7 +4,8 @@ import { loadCallsFile } from '../store/load/ndjson-calls.ts';
 import { loadKeysFile, toApiKeyRecords } from '../store/load/keys-file.ts';
 import { createMongoStore } from '../store/mongo/mongo-store.ts';
 import { demoApiKeys, type DemoKey } from '../sample/demo-keys.ts';
-import { generateSampleCalls } from '../sample/generate.ts';
+import { DEFAULT_SAMPLE_CALLS, generateSampleCalls } from '../sample/generate.ts';
+import { createProgressBar } from './progress-bar.ts';
 import { UsageError, readPositiveInt, type OptionValues } from './command.ts';
 
 export interface OpenedStore {
@@ -38,12 +39,10 @@ export async function openStore(values: OptionValues): Promise<OpenedStore> {
   const dataPath = values.data as string | undefined;
   const keysPath = values.keys as string | undefined;
   const now = new Date();
-  const calls = dataPath
-    ? await loadCallsFile(dataPath)
-    : generateSampleCalls({ calls: readPositiveInt(values, 'sample-calls'), seed: readPositiveInt(values, 'seed'), now });
+  const calls = dataPath ? await stage(`Reading ${dataPath}`, () => loadCallsFile(dataPath), (c) => c.length) : generate(values, now);
   const demoKeys = keysPath ? [] : demoApiKeys();
   const apiKeys = keysPath ? await loadKeysFile(keysPath) : toApiKeyRecords(demoKeys, now);
-  const store = createEmbeddedStore({ calls, apiKeys });
+  const store = await stage('Loading the calls into the embedded engine', async () => createEmbeddedStore({ calls, apiKeys }), () => calls.length);
   const what = dataPath ? `${calls.length.toLocaleString('en')} calls from ${dataPath}` : `${calls.length.toLocaleString('en')} sample calls`;
   return {
     store,
@@ -53,4 +52,25 @@ export async function openStore(values: OptionValues): Promise<OpenedStore> {
     adminKey: demoKeys.find((key) => key.role === 'super_admin')?.key,
     sampleNow: dataPath ? undefined : now,
   };
+}
+
+/** Sample data with a progress bar on stderr (a line per 10 % when stderr is not a terminal). */
+function generate(values: OptionValues, now: Date) {
+  const total = readPositiveInt(values, 'sample-calls') ?? DEFAULT_SAMPLE_CALLS;
+  const bar = createProgressBar({ total, label: 'sample calls generated' });
+  const calls = generateSampleCalls({ calls: total, seed: readPositiveInt(values, 'seed'), now, onProgress: (done) => bar.update(done) });
+  bar.finish();
+  return calls;
+}
+
+/** One start-up stage as lines on stderr: what, then how many calls in how long, and the rate. */
+async function stage<T>(what: string, work: () => Promise<T>, count: (result: T) => number): Promise<T> {
+  process.stderr.write(`${what}…\n`);
+  const started = Date.now();
+  const result = await work();
+  const seconds = (Date.now() - started) / 1000;
+  const n = count(result);
+  const rate = seconds > 0.05 && n > 0 ? `, ${Math.round(n / seconds).toLocaleString('en-US')} calls/s` : '';
+  process.stderr.write(`${what}: ${n.toLocaleString('en-US')} calls in ${seconds.toFixed(1)} s${rate}\n`);
+  return result;
 }

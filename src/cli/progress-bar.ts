@@ -29,12 +29,15 @@ export function createProgressBar(options: ProgressBarOptions): ProgressBar {
   let lastTenth = 0;
   let done = 0;
   let finished = false;
+  const started = Date.now();
 
   const line = (count: number): string => {
     const ratio = total === 0 ? 1 : Math.min(1, count / total);
     const filled = Math.round(ratio * WIDTH);
     const percent = String(Math.floor(ratio * 100)).padStart(3);
-    return `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${percent}% ${count.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${options.label}`;
+    const seconds = (Date.now() - started) / 1000;
+    const rate = seconds > 0.05 ? ` (${Math.round(count / seconds).toLocaleString('en-US')}/s, ${seconds.toFixed(1)} s)` : '';
+    return `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${percent}% ${count.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${options.label}${rate}`;
   };
 
   return {

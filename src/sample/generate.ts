@@ -17,6 +17,8 @@ export interface GenerateSampleCallsOptions {
   now: Date;
   /** Length of the range in days, default 90. */
   days?: number;
+  /** Called with the number of calls made so far, about every 1 % (and at the end). */
+  onProgress?: (done: number) => void;
 }
 
 /** Default number of sample calls. */
@@ -94,8 +96,21 @@ export function generateSampleCalls(options: GenerateSampleCallsOptions): CallDo
   // The past stops short of them: a thread ends at `gen.total`, so the last past thread must
   // not take the live calls' places.
   gen.total = total - live;
-  while (gen.out.length < total - live) emitThread(gen, false);
+  const step = Math.max(1_000, Math.ceil(total / 100));
+  let nextReport = step;
+  const report = options.onProgress
+    ? () => {
+        if (gen.out.length < nextReport) return;
+        nextReport = gen.out.length + step;
+        options.onProgress!(gen.out.length);
+      }
+    : () => {};
+  while (gen.out.length < total - live) {
+    emitThread(gen, false);
+    report();
+  }
   gen.total = total;
   while (gen.out.length < total) emitThread(gen, true);
+  options.onProgress?.(gen.out.length);
   return gen.out;
 }

@@ -10,6 +10,7 @@ import { consoleLogger, createLogger, LOG_LEVELS, type LogLevel } from '../../ob
 import { metricsRegistry } from '../../observability/metrics.ts';
 import { startTracing } from '../../observability/start-tracing.ts';
 import { isLoopback, serveTabs } from '../../graphql/graphiql/serve-tabs.ts';
+import { assertPortFree, portError } from '../port-check.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -70,11 +71,15 @@ export const serveCommand: Command = {
           'give real keys with --keys FILE, listen on 127.0.0.1, or pass --allow-demo-keys if this really is a demo',
       );
     }
+    const host = String(values.host);
+    // Before any data is generated: a busy port should not cost the 5–20 s of generation first.
+    await assertPortFree(port, host);
+    if (metricsPort !== undefined) await assertPortFree(metricsPort, host, 'metrics-port');
     const opened = await openStore(values);
     const responseCache = (cacheMode === 'auto' ? opened.store.engine === 'embedded' : cacheMode === 'on') && cacheTtlMs ? { ttlMs: cacheTtlMs } : false;
     // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const tracing = await startTracing();
-    const loopback = isLoopback(String(values.host));
+    const loopback = isLoopback(host);
     const tabs = await serveTabs({
       loopback,
       tenantKey: opened.graphiqlKey,
@@ -99,7 +104,9 @@ export const serveCommand: Command = {
       tenantConcurrency,
       corsOrigins,
     });
-    const { url, close } = await listen({ yoga: gateway, port, host: String(values.host), drainMs });
+    const { url, close } = await listen({ yoga: gateway, port, host, drainMs }).catch((error: unknown) => {
+      throw portError(error, port, host);
+    });
     const metrics = metricsPort === undefined ? null : await listenMetrics({ registry: metricsRegistry, port: metricsPort, host: String(values.host) });
     console.log(`\ndialgraph is serving ${opened.description}`);
     console.log(`GraphiQL: ${url}`);
@@ -114,6 +121,14 @@ export const serveCommand: Command = {
       for (const key of opened.demoKeys) console.log(`  ${key.role.padEnd(11)} ${key.tenant_id.padEnd(20)} ${key.user_id ? `user ${key.user_id}`.padEnd(14) : ''.padEnd(14)} ${key.key}`);
       console.log('');
     }
+    if (loopback && opened.graphiqlKey) {
+      const tenant = opened.demoKeys.find((key) => key.key === opened.graphiqlKey)?.tenant_id;
+      console.log(`GraphiQL opens with the ${tenant} key (${opened.graphiqlKey}) in its headers;`);
+      if (opened.adminKey) console.log(`its second tab holds the super-admin examples with ${opened.adminKey}.`);
+    } else if (opened.graphiqlKey) {
+      console.log(`GraphiQL pre-fills no key: ${host} is not a loopback address. Send a key as "Authorization: Bearer <key>".`);
+    }
+    console.log('Stop the server with Ctrl+C (or SIGTERM).\n');
     // Stop accepting, let in-flight requests finish (up to --drain-ms), then close the store and exit 0.
     let stopping = false;
     const stop = async () => {
@@ -133,7 +148,7 @@ export const serveCommand: Command = {
 function readPort(values: OptionValues, flag = 'port'): number {
   const raw = values[flag];
   const port = Number(raw);
-  if (raw === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--${flag} must be 0..65535, got "${String(raw)}"`);
+  if (raw === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--${flag} must be a whole number from 0 to 65535 (0 picks a free port), got "${String(raw)}"`);
   return port;
 }
 

@@ -16,7 +16,7 @@ export const API_KEYS_COLLECTION = 'api_keys';
 const DEFAULT_DB = 'dialgraph';
 const DEFAULT_MAX_TIME_MS = 15_000;
 // The driver's 30 s default would keep a request hanging that long before SERVICE_UNAVAILABLE.
-const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
+export const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
 
 export interface MongoStoreOptions {
   /** Connection string; options in it (replicaSet, tls, readPreference…) are honoured. */
