@@ -57,7 +57,7 @@ export async function openStore(values: OptionValues): Promise<OpenedStore> {
 /** Sample data with a progress bar on stderr (a line per 10 % when stderr is not a terminal). */
 function generate(values: OptionValues, now: Date) {
   const total = readPositiveInt(values, 'sample-calls') ?? DEFAULT_SAMPLE_CALLS;
-  const bar = createProgressBar({ total, label: 'sample calls generated' });
+  const bar = createProgressBar({ total, label: 'sample calls generated', showRate: true });
   const calls = generateSampleCalls({ calls: total, seed: readPositiveInt(values, 'seed'), now, onProgress: (done) => bar.update(done) });
   bar.finish();
   return calls;

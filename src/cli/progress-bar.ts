@@ -9,6 +9,8 @@ export interface ProgressBarOptions {
   total: number;
   /** Shown after the counts, e.g. `calls inserted`. */
   label: string;
+  /** Append the rate and elapsed time, e.g. `(9,481/s, 1.9 s)`. */
+  showRate?: boolean;
   /** Default `process.stderr`, so stdout stays clean for data. */
   stream?: NodeJS.WritableStream & { isTTY?: boolean };
 }
@@ -36,7 +38,7 @@ export function createProgressBar(options: ProgressBarOptions): ProgressBar {
     const filled = Math.round(ratio * WIDTH);
     const percent = String(Math.floor(ratio * 100)).padStart(3);
     const seconds = (Date.now() - started) / 1000;
-    const rate = seconds > 0.05 ? ` (${Math.round(count / seconds).toLocaleString('en-US')}/s, ${seconds.toFixed(1)} s)` : '';
+    const rate = options.showRate && seconds > 0.05 ? ` (${Math.round(count / seconds).toLocaleString('en-US')}/s, ${seconds.toFixed(1)} s)` : '';
     return `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${percent}% ${count.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${options.label}${rate}`;
   };
 
