@@ -57,13 +57,13 @@ describe('GatewayOptions.plugins', () => {
         onExecute: () => ({
           onExecuteDone: ({ args }) => {
             const context = args.contextValue as GraphQLContext;
-            calls.push(...context.storeCalls.map(({ ms, ...rest }) => ({ ...rest, timed: ms >= 0 })));
+            calls.push(...context.storeCalls.map(({ ms, pipeline, ...rest }) => ({ ...rest, timed: ms >= 0, scopedTo: (pipeline[0] as { $match?: { tenant_id?: string } }).$match?.tenant_id })));
           },
         }),
       },
     ]);
     const response = await send(KEYS.t1);
     expect(await response.json()).toMatchObject({ data: { callsByPhoneNumber: [{ phoneNumber: '+1555', totalCalls: 1 }] } });
-    expect(calls).toEqual([{ label: undefined, engine: 'embedded', rows: 1, error: undefined, timed: true }]);
+    expect(calls).toEqual([{ label: undefined, engine: 'embedded', rows: 1, error: undefined, fieldPath: 'callsByPhoneNumber', timed: true, scopedTo: 't1' }]);
   });
 });
