@@ -91,7 +91,7 @@ export const serveCommand: Command = {
       store: opened.store,
       config: { funnelStages: readFunnelStages(values), ...(maxTimeMS ? { maxTimeMS } : {}) },
       graphiql: { apiKey: loopback ? opened.graphiqlKey : undefined, tabs, warm: true },
-      plugins: [useDashboard({ demoKey: opened.graphiqlKey, warm: true })],
+      plugins: [useDashboard({ demoKey: loopback ? opened.graphiqlKey : undefined, warm: true })],
       logger: consoleLogger(log),
       accessLog: log,
       tracing: tracing !== null,
@@ -123,7 +123,7 @@ export const serveCommand: Command = {
     }
     if (loopback && opened.graphiqlKey) {
       const tenant = opened.demoKeys.find((key) => key.key === opened.graphiqlKey)?.tenant_id;
-      console.log(`GraphiQL opens with the ${tenant} key (${opened.graphiqlKey}) in its headers;`);
+      console.log(`GraphiQL and the dashboard open with the ${tenant} key (${opened.graphiqlKey});`);
       if (opened.adminKey) console.log(`its second tab holds the super-admin examples with ${opened.adminKey}.`);
     } else if (opened.graphiqlKey) {
       console.log(`GraphiQL pre-fills no key: ${host} is not a loopback address. Send a key as "Authorization: Bearer <key>".`);
