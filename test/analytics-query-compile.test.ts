@@ -3,7 +3,7 @@ import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { normalizeAnalyticsFilters } from '../src/analytics/families/analytics-query/analytics-filters.ts';
 import { analyticsQuery, type AnalyticsQueryInput } from '../src/analytics/families/analytics-query/analytics-query.ts';
-import { normalizePage, pageRows } from '../src/analytics/families/analytics-query/page.ts';
+import { normalizePage, pageRows } from '../src/analytics/query/page.ts';
 import { payloadFilterConditions } from '../src/analytics/families/analytics-query/payload-filters.ts';
 import { ANALYTICS_QUERY_TYPES } from '../src/analytics/families/analytics-query/query-types.ts';
 import { UserInputError } from '../src/analytics/errors.ts';
@@ -279,7 +279,7 @@ describe('paging', () => {
     [{ page: 1, pageSize: 0 }, 'input.pageSize'],
     [{ page: 1, pageSize: 1001 }, 'input.pageSize'],
   ])('%o names %s', (page, argument) => {
-    expect(thrown(() => normalizePage({ ...page, argumentPrefix: 'input.' }))?.[0]).toBe(argument);
+    expect(thrown(() => normalizePage({ page: { value: page.page, argument: 'input.page' }, size: { value: page.pageSize, argument: 'input.pageSize' } }))?.[0]).toBe(argument);
   });
 });
 

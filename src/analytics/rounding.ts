@@ -62,6 +62,15 @@ export function round2(x: number): number {
   return roundHalfAway(x, 2);
 }
 
+/**
+ * Average minutes per call from unrounded totals, 2 decimals; 0 over no calls. One division
+ * (`seconds / (60 × calls)`): dividing twice (`seconds / 60 / calls`) rounds 9 s over 6 calls
+ * to 0.02 instead of 0.03, because the intermediate 0.15 / 6 lands just below 0.025.
+ */
+export function averageMinutes(seconds: number, calls: number): number {
+  return calls > 0 ? round2(seconds / (60 * calls)) : 0;
+}
+
 /** Rounds a 0–100 percentage to 1 decimal. */
 export function roundPercent(x: number): number {
   return roundHalfAway(x, 1);

@@ -5,5 +5,5 @@
  */
 export type { ApiKeyLookup, ApiKeyRecord } from './api-key-record.ts';
 export { type CallDocument, DEFAULT_FUNNEL_STAGES, type StoredCallStatus } from './call-document.ts';
-export type { Pipeline, Stage } from './pipeline.ts';
+export type { Pipeline, ScopedPipeline, Stage } from './pipeline.ts';
 export { isSuperAdmin, type Principal } from './principal.ts';

@@ -1,14 +1,13 @@
+import type { AnalyticsConfig, Operation } from '../analytics/operation.ts';
 import type { Principal } from '../contract/principal.ts';
-import type { Pipeline } from '../contract/pipeline.ts';
+import type { ScopedPipeline } from '../contract/pipeline.ts';
 import type { StoreCall } from '../store/decorators/with-instrumentation.ts';
 
 /** A store call of this request, with the response path of the field that made it (when a field did). */
 export type RequestStoreCall = StoreCall & { fieldPath?: string };
 
 /** Settings that shape answers and are fixed for the life of the server. */
-export interface GatewayConfig {
-  /** Funnel stages, lowest first (`--funnel-stages`). */
-  funnelStages: readonly string[];
+export interface GatewayConfig extends AnalyticsConfig {
   /** Time budget of each pipeline on either engine (`--max-time-ms`); over it: `QUERY_TIMEOUT`. */
   maxTimeMS: number;
 }
@@ -24,8 +23,13 @@ export interface GraphQLContext {
   config: GatewayConfig;
   /** "Now" for default ranges; fixed per request so every field of it agrees. */
   now: Date;
-  /** Runs a pipeline, sharing the result between identical pipelines of one request. */
-  aggregate<T = Record<string, unknown>>(pipeline: Pipeline, options?: { label?: string }): Promise<T[]>;
+  /**
+   * Runs one field family for this request's principal, "now" and config: plan, compile (scope
+   * first), aggregate, shape. What every resolver calls.
+   */
+  run<Args, Result, Row>(operation: Operation<Args, Result, Row>, args: Args): Promise<Result>;
+  /** Runs a scoped pipeline, sharing the result between identical pipelines of one request. */
+  aggregate<T = Record<string, unknown>>(pipeline: ScopedPipeline, options?: { label?: string }): Promise<T[]>;
   /**
    * Every aggregation this request ran so far (label, engine, ms, rows, error), in order of
    * settlement; shared pipelines appear once. For plugins reporting store time (logs, metrics).

@@ -8,6 +8,7 @@ import './fields/grouped-calls.ts';
 import './fields/dialer.ts';
 import './fields/analytics-query.ts';
 import { FEDERATION_ONLY_TYPES } from './fields/federation.ts';
+import { assertEveryFamilyServed } from './served-families.ts';
 
 let cached: GraphQLSchema | undefined;
 
@@ -17,6 +18,7 @@ let cached: GraphQLSchema | undefined;
  * Yoga serves the subgraph schema (subgraph.ts), which adds those. Built once per process.
  */
 export function buildSchema(): GraphQLSchema {
+  assertEveryFamilyServed();
   cached ??= withoutTypes(withCostDirectiveDefinitions(withAuthDirectiveDefinition(builder.toSchema({ sortSchema: false }))), FEDERATION_ONLY_TYPES);
   return cached;
 }

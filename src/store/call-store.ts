@@ -1,5 +1,5 @@
 import type { ApiKeyLookup, ApiKeyRecord } from '../contract/api-key-record.ts';
-import type { Pipeline } from '../contract/pipeline.ts';
+import type { ScopedPipeline } from '../contract/pipeline.ts';
 
 
 export interface AggregateOptions {
@@ -21,8 +21,12 @@ export interface AggregateOptions {
 export interface CallStore extends ApiKeyLookup {
   /** Which adapter this is; shown in logs and the startup banner. */
   readonly engine: 'mongodb' | 'embedded';
-  /** Runs one aggregation pipeline over the `calls` collection. */
-  aggregate<T = Record<string, unknown>>(pipeline: Pipeline, options?: AggregateOptions): Promise<T[]>;
+  /**
+   * Runs one aggregation pipeline over the `calls` collection. Only a `ScopedPipeline` (what
+   * `compileCallQuery` returns) is accepted, so every pipeline a store runs starts with the
+   * tenant scope.
+   */
+  aggregate<T = Record<string, unknown>>(pipeline: ScopedPipeline, options?: AggregateOptions): Promise<T[]>;
   /** Looks API keys up by SHA-256 hex hash; unknown hashes are simply absent from the result. */
   findApiKeys(keyHashes: readonly string[]): Promise<ApiKeyRecord[]>;
   /** Releases connections; the embedded store has nothing to release. */
@@ -32,7 +36,7 @@ export interface CallStore extends ApiKeyLookup {
    * examined (MongoDB's `explain("executionStats")`, which runs the pipeline again). Only
    * adapters with a query planner have it; explain (`x-dialgraph-explain: 1`) calls it.
    */
-  explain?(pipeline: Pipeline): Promise<PlanSummary>;
+  explain?(pipeline: ScopedPipeline): Promise<PlanSummary>;
 }
 
 /** What a query planner did with one pipeline. */

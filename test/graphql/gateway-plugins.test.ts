@@ -64,6 +64,6 @@ describe('GatewayOptions.plugins', () => {
     ]);
     const response = await send(KEYS.t1);
     expect(await response.json()).toMatchObject({ data: { callsByPhoneNumber: [{ phoneNumber: '+1555', totalCalls: 1 }] } });
-    expect(calls).toEqual([{ label: undefined, engine: 'embedded', rows: 1, error: undefined, fieldPath: 'callsByPhoneNumber', timed: true, scopedTo: 't1' }]);
+    expect(calls).toEqual([{ label: 'callsByPhoneNumber', engine: 'embedded', rows: 1, error: undefined, fieldPath: 'callsByPhoneNumber', timed: true, scopedTo: 't1' }]);
   });
 });

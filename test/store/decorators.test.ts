@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../src/contract/pipeline.ts';
+import { compileCallQuery } from '../../src/analytics/query/compile-call-query.ts';
 import type { AggregateOptions, CallStore } from '../../src/store/call-store.ts';
 import { type StoreCall, withDeadline, withInstrumentation } from '../../src/store/decorators/index.ts';
 import { QueryTimeoutError } from '../../src/store/errors.ts';
@@ -23,7 +24,19 @@ function recordingStore(answer: () => Promise<unknown[]>) {
   return { store, seen, closed: () => closed };
 }
 
-const PIPELINE: Pipeline = [{ $match: { tenant_id: 't1' } }];
+const PIPELINE = compileCallQuery({ principal: { tenantId: 't1', userEmail: 'owner@t1.example', role: 'user' } });
+
+describe('the CallStore port', () => {
+  it('takes only the scoped pipeline compileCallQuery returns (a type error otherwise)', async () => {
+    const { store, seen } = recordingStore(async () => []);
+    const unscoped: Pipeline = [{ $match: {} }];
+    // @ts-expect-error a hand-made pipeline has not been through the compiler's scope stage
+    await store.aggregate(unscoped);
+    await store.aggregate(PIPELINE);
+    expect(PIPELINE).toEqual([{ $match: { tenant_id: 't1' } }]);
+    expect(seen).toHaveLength(2);
+  });
+});
 
 describe('withDeadline', () => {
   it('passes its maxTimeMS to calls that name none and keeps a call’s own', async () => {

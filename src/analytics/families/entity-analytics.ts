@@ -1,4 +1,5 @@
-import { percentOf, round2 } from '../rounding.ts';
+import { averageMinutes, percentOf, round2 } from '../rounding.ts';
+import type { Operation } from '../operation.ts';
 import type { CallQuery, GroupSpec } from '../query/call-query.ts';
 import { oneOf, type CallField } from '../query/conditions.ts';
 import type { Condition } from '../query/expression.ts';
@@ -6,6 +7,7 @@ import { normalizeInstantRange } from '../query/instant-range.ts';
 import type { Principal } from '../../contract/principal.ts';
 import type { TimeRange } from '../query/scope.ts';
 import { num, PARTIALS } from '../registry/partials.ts';
+import { compareCodeUnits } from '../../shared/compare-code-units.ts';
 
 /**
  * Most entity keys one pipeline's `$in` carries: a larger `_entities` batch runs as several
@@ -117,7 +119,7 @@ export function shapeEntityAnalyticsRow(row: EntityAnalyticsRow): EntityCallAnal
   return {
     totalCalls: calls,
     totalDurationMinutes: round2(seconds / 60),
-    avgDurationMinutes: calls > 0 ? round2(seconds / 60 / calls) : 0,
+    avgDurationMinutes: averageMinutes(seconds, calls),
     answeredCalls: answered,
     answerRate: percentOf(answered, calls),
     lastCallAt: row.lastCallAt instanceof Date ? row.lastCallAt : null,
@@ -133,6 +135,26 @@ export function shapeEntityAnalytics(rows: readonly EntityAnalyticsRow[], keys: 
   });
 }
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** One batch of `callAnalytics`: many keys of one entity kind over one range. */
+export interface CallAnalyticsInput extends EntityAnalyticsArgs {
+  entity: EntityKind;
+  keys: readonly string[];
 }
+
+/**
+ * `callAnalytics` of federated entities (DESIGN 5.5): one pipeline for a whole batch of keys,
+ * the results in the order of `keys`, zeros for a key without calls.
+ */
+export const CALL_ANALYTICS: Operation<CallAnalyticsInput, EntityCallAnalytics[], EntityAnalyticsRow> = {
+  name: 'callAnalytics',
+  plan: (input, env) => ({
+    query: entityAnalyticsQuery({
+      principal: env.principal,
+      entity: input.entity,
+      keys: input.keys,
+      args: { startDate: input.startDate, endDate: input.endDate },
+      now: env.now,
+    }),
+    shape: (rows: EntityAnalyticsRow[]) => shapeEntityAnalytics(rows, input.keys),
+  }),
+};

@@ -1,13 +1,16 @@
 import { UserInputError } from '../errors.ts';
+import type { Operation } from '../operation.ts';
+import { dayString, idString } from '../query/argument-values.ts';
 import { callFilterConditions, type CallFilterArgs } from '../filters/call-filter.ts';
 import type { CallQuery, SortKey } from '../query/call-query.ts';
 import { COUNT_FACET, readFacets } from '../query/compile-call-query.ts';
 import { normalizeDayRange } from '../query/day-range.ts';
+import { MAX_PAGE_SIZE, normalizePage } from '../query/page.ts';
 import type { Accumulator, Expression } from '../query/expression.ts';
 import type { Principal } from '../../contract/principal.ts';
 import { CALL_DIMENSIONS, DIMENSIONS, type CallDimension } from '../registry/dimensions.ts';
 import { SORT_DIRECTION, type SortOrder } from '../registry/enums.ts';
-import { METRICS, type MetricDefinition, type MetricName } from '../registry/metrics.ts';
+import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../registry/metrics.ts';
 import { PARTIALS, type PartialName, type PartialValues } from '../registry/partials.ts';
 import { distinctCountLevels, mergeAll, type DistinctValue } from '../query/distinct-count.ts';
 import { GROUPED_SORT_KEYS } from '../registry/sort-keys.ts';
@@ -15,7 +18,7 @@ import { normalizeTimeZone } from '../time/time-zone.ts';
 import { localMillisOver } from '../time/local-time-expression.ts';
 
 export const MAX_GROUP_DIMENSIONS = 3;
-export const MAX_GROUP_LIMIT = 1000;
+export const MAX_GROUP_LIMIT = MAX_PAGE_SIZE;
 
 export interface GroupedCallsArgs {
   groupBy: readonly CallDimension[];
@@ -60,9 +63,7 @@ export function groupedCallsQuery(options: {
 }): { query: CallQuery; plan: GroupedCallsPlan } {
   const { principal, args, selection, now } = options;
   const dimensions = validateDimensions(args.groupBy);
-  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_GROUP_LIMIT) {
-    throw new UserInputError('limit', `limit must be between 1 and ${MAX_GROUP_LIMIT}, got ${args.limit}`);
-  }
+  const { pageSize: limit } = normalizePage({ size: { value: args.limit, argument: 'limit' }, maxSize: MAX_GROUP_LIMIT });
   const zone = normalizeTimeZone(args.timezone, 'timezone');
   const range = normalizeDayRange({
     startDay: args.filter?.startDate,
@@ -89,7 +90,10 @@ export function groupedCallsQuery(options: {
   for (const dimension of dimensions) by[DIMENSIONS[dimension].field] = DIMENSIONS[dimension].key({ localMs });
 
   const direction = SORT_DIRECTION[args.sortOrder];
-  const { sort, derive } = sortFor(sortTarget, direction);
+  // A metric that is one partial sorts on it directly; a derived one is computed by the compiler.
+  const sort: SortKey[] = [
+    { by: 'dimension' in sortTarget ? `$_id.${DIMENSIONS[sortTarget.dimension].field}` : METRICS[sortTarget.metric].sortValue, direction },
+  ];
 
   const distinct = distinctValueOf(metrics);
   let shape: Pick<CallQuery, 'groups' | 'rowGroups' | 'facets'>;
@@ -115,9 +119,8 @@ export function groupedCallsQuery(options: {
       range,
       where: callFilterConditions(args.filter),
       ...shape,
-      derive,
       sort,
-      limit: args.limit,
+      limit,
     },
     plan: { dimensions, selection },
   };
@@ -166,17 +169,6 @@ function partialsFor(metrics: ReadonlySet<MetricName>): Record<string, Accumulat
   return accumulate;
 }
 
-function sortFor(
-  target: (typeof GROUPED_SORT_KEYS)[string],
-  direction: 1 | -1,
-): { sort: SortKey[]; derive?: Record<string, Expression> } {
-  if ('dimension' in target) return { sort: [{ field: `_id.${DIMENSIONS[target.dimension].field}`, direction }] };
-  const value = METRICS[target.metric].sortValue;
-  // A metric that is one partial sorts on it directly; derived ones get a computed field.
-  if (typeof value === 'string' && value.startsWith('$')) return { sort: [{ field: value.slice(1), direction }] };
-  return { sort: [{ field: 'sortValue', direction }], derive: { sortValue: value } };
-}
-
 function validateDimensions(groupBy: readonly CallDimension[]): CallDimension[] {
   if (groupBy.length > MAX_GROUP_DIMENSIONS) {
     throw new UserInputError('groupBy', `groupBy takes at most ${MAX_GROUP_DIMENSIONS} dimensions, got ${groupBy.length}`);
@@ -188,3 +180,64 @@ function validateDimensions(groupBy: readonly CallDimension[]): CallDimension[] 
   }
   return [...groupBy];
 }
+
+/** The report filter as a client sends it: days may be `Date`s, IDs numbers. */
+export interface CallFilterInput extends Omit<CallFilterArgs, 'startDate' | 'endDate' | 'callFlowId' | 'numberId' | 'numberGroupId'> {
+  startDate?: Date | string | null;
+  endDate?: Date | string | null;
+  callFlowId?: string | number | null;
+  numberId?: string | number | null;
+  numberGroupId?: string | number | null;
+}
+
+/** `groupedCalls(…)` arguments as a client sends them; null or absent take the documented defaults. */
+export interface GroupedCallsInput {
+  /** @default [] */
+  groupBy?: readonly CallDimension[] | null;
+  filter?: CallFilterInput | null;
+  /** @default 'COUNT' */
+  sortBy?: string | null;
+  /** @default 'DESC' */
+  sortOrder?: SortOrder | null;
+  /** @default 100 */
+  limit?: number | null;
+  /** @default 'UTC' */
+  timezone?: string | null;
+  /**
+   * The metrics to compute for the rows and for the totals (`totals: null` skips the totals);
+   * GraphQL passes what the request selects. @default every metric in both
+   */
+  select?: { rows: readonly MetricName[]; totals: readonly MetricName[] | null } | null;
+}
+
+/** The grouped report of DESIGN 5.3. */
+export const GROUPED_CALLS: Operation<GroupedCallsInput, GroupedCallsResult> = {
+  name: 'groupedCalls',
+  plan: (input, env) => {
+    const filter = input.filter
+      ? {
+          ...input.filter,
+          startDate: dayString(input.filter.startDate),
+          endDate: dayString(input.filter.endDate),
+          callFlowId: idString(input.filter.callFlowId),
+          numberId: idString(input.filter.numberId),
+          numberGroupId: idString(input.filter.numberGroupId),
+        }
+      : null;
+    const select = input.select ?? { rows: METRIC_NAMES, totals: METRIC_NAMES };
+    const { query, plan } = groupedCallsQuery({
+      principal: env.principal,
+      now: env.now,
+      args: {
+        groupBy: input.groupBy ?? [],
+        sortBy: input.sortBy ?? 'COUNT',
+        sortOrder: input.sortOrder ?? 'DESC',
+        limit: input.limit ?? 100,
+        timezone: input.timezone ?? 'UTC',
+        filter,
+      },
+      selection: { rows: new Set(select.rows), totals: select.totals ? new Set(select.totals) : null },
+    });
+    return { query, shape: (rows: Record<string, unknown>[]) => shapeGroupedCalls(rows, plan) };
+  },
+};

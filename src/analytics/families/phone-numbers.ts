@@ -1,4 +1,6 @@
-import { round2 } from '../rounding.ts';
+import { averageMinutes, round2 } from '../rounding.ts';
+import type { Operation } from '../operation.ts';
+import { idString } from '../query/argument-values.ts';
 import type { CallQuery } from '../query/call-query.ts';
 import { equalsIgnoringCaseByPrefix } from '../query/case-insensitive-equality.ts';
 import { equals } from '../query/conditions.ts';
@@ -55,14 +57,21 @@ export function phoneNumberQuery(options: {
       },
     ],
     sort: [
-      { field: 'durationSum', direction: -1 },
-      { field: 'calls', direction: -1 },
+      { by: '$durationSum', direction: -1 },
+      { by: '$calls', direction: -1 },
     ],
   };
 }
 
+/** One grouped row: the bucket label and its partials. */
+export interface PhoneNumberRow {
+  _id: { phoneNumber: string };
+  calls: unknown;
+  durationSum: unknown;
+}
+
 /** Minutes, hours and the average come from the unrounded totals, then are rounded. */
-export function shapePhoneNumberRow(row: { _id: { phoneNumber: string }; calls: unknown; durationSum: unknown }): PhoneNumberCalls {
+export function shapePhoneNumberRow(row: PhoneNumberRow): PhoneNumberCalls {
   const phoneNumber = row._id.phoneNumber;
   const calls = num(row.calls);
   const seconds = num(row.durationSum);
@@ -72,7 +81,30 @@ export function shapePhoneNumberRow(row: { _id: { phoneNumber: string }; calls: 
     totalCalls: calls,
     totalDurationMinutes: round2(seconds / 60),
     totalDurationHours: round2(seconds / 3600),
-    // One division: seconds / 60 / calls would round 9 s over 6 calls down to 0.02.
-    avgDurationMinutes: calls > 0 ? round2(seconds / (60 * calls)) : 0,
+    avgDurationMinutes: averageMinutes(seconds, calls),
   };
 }
+
+/** `callsByPhoneNumber` / `adminCallsByPhoneNumber` arguments as a client sends them. */
+export interface CallsByPhoneNumberInput {
+  startDate?: Date | null;
+  endDate?: Date | null;
+  assistantId?: string | number | null;
+  userEmail?: string | null;
+  /** Every tenant's calls: super-admin only (the compiler's scope stage refuses others). @default false */
+  allTenants?: boolean | null;
+}
+
+/** The per-platform-bucket report of DESIGN 5.1, for one tenant or (admin) every tenant. */
+export const CALLS_BY_PHONE_NUMBER: Operation<CallsByPhoneNumberInput, PhoneNumberCalls[], PhoneNumberRow> = {
+  name: 'callsByPhoneNumber',
+  plan: (input, env) => ({
+    query: phoneNumberQuery({
+      principal: env.principal,
+      args: { startDate: input.startDate, endDate: input.endDate, assistantId: idString(input.assistantId), userEmail: input.userEmail },
+      now: env.now,
+      allTenants: input.allTenants === true,
+    }),
+    shape: (rows: PhoneNumberRow[]) => rows.map(shapePhoneNumberRow),
+  }),
+};

@@ -1,5 +1,6 @@
 import { UserInputError } from '../errors.ts';
 import { between, equals, isTrue } from '../query/conditions.ts';
+import { rangeCondition } from '../query/range-condition.ts';
 import type { Condition } from '../query/expression.ts';
 import { CALL_DIRECTION, CALL_STATUS, type CallDirection, type CallStatus } from '../registry/enums.ts';
 
@@ -23,9 +24,12 @@ export interface CallFilterArgs {
 /** Validates the value-level rules and returns the filter's conditions (without the day range). */
 export function callFilterConditions(filter: CallFilterArgs | null | undefined, argument = 'filter'): Condition[] {
   if (!filter) return [];
-  if (filter.minAiScore != null && filter.maxAiScore != null && filter.minAiScore > filter.maxAiScore) {
-    throw new UserInputError(`${argument}.minAiScore`, `${argument}.minAiScore (${filter.minAiScore}) is greater than ${argument}.maxAiScore (${filter.maxAiScore})`);
-  }
+  const aiScore = rangeCondition({
+    field: 'ai_score',
+    min: filter.minAiScore,
+    max: filter.maxAiScore,
+    argument: { min: `${argument}.minAiScore`, max: `${argument}.maxAiScore` },
+  });
   if (filter.minDuration != null && filter.minDuration < 0) {
     throw new UserInputError(`${argument}.minDuration`, `${argument}.minDuration must be 0 or more seconds`);
   }
@@ -36,7 +40,7 @@ export function callFilterConditions(filter: CallFilterArgs | null | undefined, 
     filter.callFlowId != null ? equals('call_flow_id', filter.callFlowId) : null,
     filter.numberId != null ? equals('number_id', filter.numberId) : null,
     filter.numberGroupId != null ? equals('number_group_id', filter.numberGroupId) : null,
-    between('ai_score', { min: filter.minAiScore, max: filter.maxAiScore }),
+    aiScore,
     filter.aiCategory != null ? equals('ai_category', filter.aiCategory) : null,
     filter.qualified != null ? isTrue('qualified', filter.qualified) : null,
     // A missing duration counts as 0, so a minimum of 0 keeps every call.

@@ -10,8 +10,12 @@ export interface GroupSpec {
 }
 
 export interface SortKey {
-  /** A field of the rows being sorted: an accumulator, a derived value, or `_id.<key>`. */
-  field: string;
+  /**
+   * What to sort by, as an expression over the rows being sorted: a field path (`'$calls'`,
+   * `'$_id.status'`, `'$started_at'`) sorts on that field; anything else (`{ $ifNull: … }`) is
+   * computed into a `sortValue` field first.
+   */
+  by: Expression;
   direction: 1 | -1;
 }
 
@@ -37,7 +41,7 @@ export interface CallQuery {
    * totals' distinct counts are computed), while the rows go on through these levels.
    */
   rowGroups?: readonly GroupSpec[];
-  /** Values added to each row before sorting (e.g. an average to sort by). */
+  /** Values added to each row before sorting (computed sort keys are added by the compiler). */
   derive?: Record<string, Expression>;
   /** Sort keys; the compiler appends the remaining group-key parts (or `_id`) as tie-breaks. */
   sort?: readonly SortKey[];

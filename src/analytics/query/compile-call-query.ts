@@ -1,4 +1,4 @@
-import type { Pipeline } from '../../contract/pipeline.ts';
+import type { ScopedPipeline } from '../../contract/pipeline.ts';
 import type { CallQuery, GroupSpec, SortKey } from './call-query.ts';
 import { combineConditions } from './conditions.ts';
 import type { Expression, Stage } from './expression.ts';
@@ -8,9 +8,10 @@ import { scopeCondition, userFilter } from './scope.ts';
  * The one query core: scope + filters (one leading `$match`, so an index bounds the scan) →
  * grouping levels → derived values → sort → page → projection, optionally beside side facets
  * over the same rows. Every field family compiles through here, so the tenant scope is always
- * the first `$match` and every sort has a deterministic tie-break.
+ * the first `$match` and every sort has a deterministic tie-break. The result is branded
+ * `ScopedPipeline`: the only pipeline type a store accepts.
  */
-export function compileCallQuery(query: CallQuery): Pipeline {
+export function compileCallQuery(query: CallQuery): ScopedPipeline {
   const scope = scopeCondition({ principal: query.principal, allTenants: query.allTenants, range: query.range, users: query.users });
   // The `userId` argument is a filter like the others; a scope-only query applies none.
   const where = query.scopeOnly ? [] : [userFilter(query.users), ...(query.where ?? [])];
@@ -19,8 +20,10 @@ export function compileCallQuery(query: CallQuery): Pipeline {
 
   const lastGroup = query.rowGroups?.at(-1) ?? query.groups?.at(-1);
   const rowStages: Stage[] = (query.rowGroups ?? []).map(groupStage);
-  if (query.derive && Object.keys(query.derive).length) rowStages.push({ $addFields: query.derive });
-  const sort = sortStage(query.sort, lastGroup);
+  const { sortFields, sortValues } = sortTargets(query.sort);
+  const derive = { ...query.derive, ...sortValues };
+  if (Object.keys(derive).length) rowStages.push({ $addFields: derive });
+  const sort = sortStage(sortFields, lastGroup);
   if (sort) rowStages.push(sort);
   if (query.skip) rowStages.push({ $skip: query.skip });
   if (query.limit !== undefined) rowStages.push({ $limit: query.limit });
@@ -33,7 +36,30 @@ export function compileCallQuery(query: CallQuery): Pipeline {
   } else {
     stages.push(...rowStages);
   }
-  return stages;
+  return stages as ScopedPipeline;
+}
+
+/**
+ * Each sort key as the field the `$sort` names: a field path sorts on its field; a computed
+ * key becomes a derived `sortValue` (`sortValue2`, … for further ones) added before the sort.
+ */
+function sortTargets(keys: readonly SortKey[] | undefined): {
+  sortFields: { field: string; direction: 1 | -1 }[];
+  sortValues: Record<string, Expression>;
+} {
+  const sortFields: { field: string; direction: 1 | -1 }[] = [];
+  const sortValues: Record<string, Expression> = {};
+  for (const key of keys ?? []) {
+    if (typeof key.by === 'string' && key.by.startsWith('$')) {
+      sortFields.push({ field: key.by.slice(1), direction: key.direction });
+      continue;
+    }
+    const count = Object.keys(sortValues).length;
+    const field = count === 0 ? 'sortValue' : `sortValue${count + 1}`;
+    sortValues[field] = key.by;
+    sortFields.push({ field, direction: key.direction });
+  }
+  return { sortFields, sortValues };
 }
 
 function groupStage(group: GroupSpec): Stage {
@@ -45,8 +71,8 @@ function groupStage(group: GroupSpec): Stage {
  * The requested keys followed by every group-key part ascending (grouped rows), or `_id`
  * (document rows), so equal sort values always come out in one order on both engines.
  */
-function sortStage(keys: readonly SortKey[] | undefined, lastGroup: GroupSpec | undefined): Stage | null {
-  if (!keys?.length) return null;
+function sortStage(keys: readonly { field: string; direction: 1 | -1 }[], lastGroup: GroupSpec | undefined): Stage | null {
+  if (!keys.length) return null;
   const spec: Record<string, 1 | -1> = {};
   for (const key of keys) if (!(key.field in spec)) spec[key.field] = key.direction;
   const tieBreaks = lastGroup ? Object.keys(lastGroup.by).map((part) => `_id.${part}`) : ['_id'];

@@ -1,15 +1,12 @@
 import DataLoader from 'dataloader';
 import {
-  entityAnalyticsQuery,
+  CALL_ANALYTICS,
   MAX_ENTITY_KEYS_PER_PIPELINE,
   normalizeEntityRange,
-  shapeEntityAnalytics,
   type EntityAnalyticsArgs,
-  type EntityAnalyticsRow,
   type EntityCallAnalytics,
   type EntityKind,
 } from '../../analytics/families/entity-analytics.ts';
-import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
 import type { TimeRange } from '../../analytics/query/scope.ts';
 import type { GraphQLContext } from '../context.ts';
 import { requestLoader } from './request-loader.ts';
@@ -37,21 +34,13 @@ export function loadEntityAnalytics(
   return loader.load(request.key);
 }
 
-/** One batch: one pipeline through the query core and the request's shared `aggregate`. */
-async function analyticsOf(options: {
+/** One batch: one pipeline through `CALL_ANALYTICS` and the request's shared `aggregate`. */
+function analyticsOf(options: {
   context: GraphQLContext;
   entity: EntityKind;
   range: TimeRange;
   keys: readonly string[];
 }): Promise<EntityCallAnalytics[]> {
   const { context, entity, range, keys } = options;
-  const query = entityAnalyticsQuery({
-    principal: context.principal,
-    entity,
-    keys,
-    args: { startDate: range.from, endDate: range.to },
-    now: context.now,
-  });
-  const rows = await context.aggregate<EntityAnalyticsRow>(compileCallQuery(query));
-  return shapeEntityAnalytics(rows, keys);
+  return context.run(CALL_ANALYTICS, { entity, keys, startDate: range.from, endDate: range.to });
 }

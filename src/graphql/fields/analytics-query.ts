@@ -1,4 +1,4 @@
-import { analyticsQuery, type AnalyticsQueryInput } from '../../analytics/families/analytics-query/analytics-query.ts';
+import { ANALYTICS_QUERY } from '../../analytics/families/analytics-query/analytics-query.ts';
 import { ANALYTICS_QUERY_TYPES, GRANULARITIES } from '../../analytics/families/analytics-query/query-types.ts';
 import type {
   AnalyticsRow as AnalyticsRowShape,
@@ -12,9 +12,11 @@ import type {
   TimeSeriesPoint as TimeSeriesPointShape,
 } from '../../analytics/families/analytics-query/rows.ts';
 import type { AnalyticsResult as AnalyticsResultShape } from '../../analytics/families/analytics-query/analytics-query.ts';
-import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
 import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
+import { serves } from '../served-families.ts';
+
+const ANALYTICS = serves(ANALYTICS_QUERY);
 
 const AnalyticsQueryTypeEnum = builder.enumType('AnalyticsQueryType', {
   description: 'Which answer analyticsQuery gives; each has its own row type (see AnalyticsRow).',
@@ -163,27 +165,6 @@ builder.queryField('analyticsQuery', (t) =>
     directives: costDirectives('Query.analyticsQuery'),
     type: AnalyticsResult,
     args: { input: t.arg({ type: AnalyticsQueryInputType, required: true }) },
-    resolve: async (_root, { input }, context) => {
-      const filters = input.filters
-        ? {
-            ...input.filters,
-            templateId: idString(input.filters.templateId),
-            merchantId: idString(input.filters.merchantId),
-            resellerId: idString(input.filters.resellerId),
-          }
-        : null;
-      const normalized: AnalyticsQueryInput = { ...input, filters };
-      const { query, shape } = analyticsQuery({
-        principal: context.principal,
-        input: normalized,
-        now: context.now,
-        funnelStages: context.config.funnelStages,
-      });
-      return shape(await context.aggregate(compileCallQuery(query)));
-    },
+    resolve: (_root, args, context) => context.run(ANALYTICS, args),
   }),
 );
-
-function idString(value: string | number | null | undefined): string | null {
-  return value == null ? null : String(value);
-}

@@ -1,34 +1,16 @@
-import { callListQuery, shapeCallList } from '../../analytics/families/dialer/call-list.ts';
-import type { CallSearchArgs } from '../../analytics/families/dialer/call-search.ts';
-import { callStatsQuery, shapeCallStats } from '../../analytics/families/dialer/call-stats.ts';
-import type { VocabularyPart } from '../../analytics/families/dialer/call-vocabulary.ts';
-import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import { CALL_LIST } from '../../analytics/families/dialer/call-list.ts';
+import { CALL_STATS } from '../../analytics/families/dialer/call-stats.ts';
+import { VOCABULARY_PARTS } from '../../analytics/families/dialer/call-vocabulary.ts';
 import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
-import { dayString } from '../day-string.ts';
 import { SortDirectionEnum } from '../enums.ts';
 import { selectedFieldNames } from '../selection.ts';
+import { serves } from '../served-families.ts';
 import { CallListRef, CallSearchInput, CallSortFieldEnum, DateIntervalEnum, DetailedCallStatsRef } from './dialer-types.ts';
 
-type CallSearchInputShape = typeof CallSearchInput.$inferInput;
-
-const VOCABULARY_PARTS: readonly VocabularyPart[] = ['tags', 'outcomes', 'projects'];
+const LIST = serves(CALL_LIST);
+const STATS = serves(CALL_STATS);
 const BOUND_FIELDS = ['minTalkTime', 'maxTalkTime', 'minAnswerTime', 'maxAnswerTime'];
-
-/** GraphQL input → the analytics search: days as `YYYY-MM-DD`, IDs as strings. */
-function toSearchArgs(input: CallSearchInputShape): CallSearchArgs {
-  const ids = (values: readonly (string | number)[] | null | undefined) => values?.map(String) ?? null;
-  return {
-    ...input,
-    dayFrom: dayString(input.dayFrom) as string,
-    dayTo: dayString(input.dayTo) as string,
-    agentIds: ids(input.agentIds),
-    teamIds: ids(input.teamIds),
-    uniqueIds: ids(input.uniqueIds),
-    projectIds: ids(input.projectIds),
-    userId: input.userId == null ? null : String(input.userId),
-  };
-}
 
 builder.queryFields((t) => ({
   calls: t.field({
@@ -42,30 +24,14 @@ builder.queryFields((t) => ({
       sortBy: t.arg({ type: CallSortFieldEnum, required: false, defaultValue: 'TIMESTAMP' }),
       sortDirection: t.arg({ type: SortDirectionEnum, required: false, defaultValue: 'DESC' }),
     },
-    resolve: async (_root, args, context, info) => {
+    resolve: (_root, args, context, info) => {
       const selected = selectedFieldNames(info, []);
-      const { queries, plan } = callListQuery({
-        principal: context.principal,
-        now: context.now,
-        // An explicit null means the documented default, as for an omitted argument.
-        args: {
-          page: args.page ?? 1,
-          itemsPerPage: args.itemsPerPage ?? 100,
-          sortBy: args.sortBy ?? 'TIMESTAMP',
-          sortDirection: args.sortDirection ?? 'DESC',
-          search: toSearchArgs(args.search),
-        },
-        vocabulary: new Set(VOCABULARY_PARTS.filter((part) => selected.has(part))),
-        fields: selectedFieldNames(info, ['calls']),
+      return context.run(LIST, {
+        ...args,
+        vocabulary: VOCABULARY_PARTS.filter((part) => selected.has(part)),
+        fields: [...selectedFieldNames(info, ['calls'])],
         bounds: BOUND_FIELDS.some((field) => selected.has(field)),
       });
-      // Three pipelines, each on its own index (see docs/mongodb.md), run side by side.
-      const [page, count, choices] = await Promise.all([
-        context.aggregate(compileCallQuery(queries.page)),
-        context.aggregate(compileCallQuery(queries.count)),
-        queries.choices ? context.aggregate(compileCallQuery(queries.choices)) : null,
-      ]);
-      return shapeCallList({ page, count, choices }, plan);
     },
   }),
   callStats: t.field({
@@ -80,15 +46,8 @@ builder.queryFields((t) => ({
         description: 'Also fill `intervals`: one entry per local bucket of the searched days (search time zone, empty ones included).',
       }),
     },
-    resolve: async (_root, args, context, info) => {
-      const { query, plan } = callStatsQuery({
-        principal: context.principal,
-        now: context.now,
-        search: toSearchArgs(args.search),
-        // Buckets cost work only when the answer shows them.
-        dateInterval: selectedFieldNames(info, []).has('intervals') ? args.dateInterval : null,
-      });
-      return shapeCallStats(await context.aggregate(compileCallQuery(query)), plan);
-    },
+    // Buckets cost work only when the answer shows them.
+    resolve: (_root, args, context, info) =>
+      context.run(STATS, { ...args, dateInterval: selectedFieldNames(info, []).has('intervals') ? args.dateInterval : null }),
   }),
 }));

@@ -1,6 +1,11 @@
 import type { EntityCallAnalytics as EntityCallAnalyticsShape, EntityKind } from '../../analytics/families/entity-analytics.ts';
+import { CALL_ANALYTICS } from '../../analytics/families/entity-analytics.ts';
 import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
+import { serves } from '../served-families.ts';
+
+// Resolved through loadEntityAnalytics, which batches the references of a request.
+serves(CALL_ANALYTICS);
 import { loadEntityAnalytics } from '../federation/load-entity-analytics.ts';
 
 /**

@@ -1,18 +1,13 @@
-import {
-  groupedCallsQuery,
-  shapeGroupedCalls,
-  type CallGroupRow,
-  type GroupedCallsResult,
-  type MetricValues,
-} from '../../analytics/families/grouped-calls.ts';
-import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import { GROUPED_CALLS, type CallGroupRow, type GroupedCallsResult, type MetricValues } from '../../analytics/families/grouped-calls.ts';
 import { DIMENSIONS, CALL_DIMENSIONS } from '../../analytics/registry/dimensions.ts';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../analytics/registry/metrics.ts';
 import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
 import { CallDimensionEnum, CallDirectionEnum, CallStatusEnum, GroupedSortKeyEnum, SortOrderEnum } from '../enums.ts';
-import { dayString } from '../day-string.ts';
 import { selectedFieldNames } from '../selection.ts';
+import { serves } from '../served-families.ts';
+
+const GROUPED = serves(GROUPED_CALLS);
 
 const METRIC_DESCRIPTIONS: Record<MetricName, string> = {
   count: 'Number of calls.',
@@ -113,35 +108,10 @@ builder.queryField('groupedCalls', (t) =>
       limit: t.arg.int({ required: false, defaultValue: 100 }),
       timezone: t.arg({ type: 'TimeZone', required: false, defaultValue: 'UTC' }),
     },
-    resolve: async (_root, args, context, info) => {
-      const metricsUnder = (path: string[]) =>
-        new Set([...selectedFieldNames(info, path)].filter((name): name is MetricName => name in METRICS));
-      const selectsTotals = selectedFieldNames(info, []).has('totals');
-      const filter = args.filter
-        ? {
-            ...args.filter,
-            startDate: dayString(args.filter.startDate),
-            endDate: dayString(args.filter.endDate),
-            callFlowId: args.filter.callFlowId == null ? null : String(args.filter.callFlowId),
-            numberId: args.filter.numberId == null ? null : String(args.filter.numberId),
-            numberGroupId: args.filter.numberGroupId == null ? null : String(args.filter.numberGroupId),
-          }
-        : null;
-      const { query, plan } = groupedCallsQuery({
-        principal: context.principal,
-        now: context.now,
-        // An explicit null means the documented default, as for an omitted argument.
-        args: {
-          groupBy: args.groupBy ?? [],
-          sortBy: args.sortBy ?? 'COUNT',
-          sortOrder: args.sortOrder ?? 'DESC',
-          limit: args.limit ?? 100,
-          timezone: args.timezone ?? 'UTC',
-          filter,
-        },
-        selection: { rows: metricsUnder(['rows']), totals: selectsTotals ? metricsUnder(['totals']) : null },
-      });
-      return shapeGroupedCalls(await context.aggregate(compileCallQuery(query)), plan);
+    resolve: (_root, args, context, info) => {
+      const metricsUnder = (path: string[]) => [...selectedFieldNames(info, path)].filter((name): name is MetricName => name in METRICS);
+      const totals = selectedFieldNames(info, []).has('totals') ? metricsUnder(['totals']) : null;
+      return context.run(GROUPED, { ...args, select: { rows: metricsUnder(['rows']), totals } });
     },
   }),
 );

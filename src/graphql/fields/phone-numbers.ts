@@ -1,13 +1,9 @@
-import {
-  phoneNumberQuery,
-  shapePhoneNumberRow,
-  type PhoneNumberArgs,
-  type PhoneNumberCalls as PhoneNumberCallsShape,
-} from '../../analytics/families/phone-numbers.ts';
-import { compileCallQuery } from '../../analytics/query/compile-call-query.ts';
+import { CALLS_BY_PHONE_NUMBER, type PhoneNumberCalls as PhoneNumberCallsShape } from '../../analytics/families/phone-numbers.ts';
 import { costDirectives } from '../cost/field-costs.ts';
 import { builder } from '../builder.ts';
-import type { GraphQLContext } from '../context.ts';
+import { serves } from '../served-families.ts';
+
+const PHONE_NUMBERS = serves(CALLS_BY_PHONE_NUMBER);
 
 const PlatformBucketEnum = builder.enumType('PlatformBucket', {
   description: 'WEB_CALL for web sessions, UNKNOWN_PLATFORM for phone calls without a platform number.',
@@ -26,12 +22,6 @@ const PhoneNumberCalls = builder.objectRef<PhoneNumberCallsShape>('PhoneNumberCa
   }),
 });
 
-async function resolvePhoneNumbers(context: GraphQLContext, args: PhoneNumberArgs, allTenants: boolean) {
-  const query = phoneNumberQuery({ principal: context.principal, args, now: context.now, allTenants });
-  const rows = await context.aggregate<Parameters<typeof shapePhoneNumberRow>[0]>(compileCallQuery(query));
-  return rows.map(shapePhoneNumberRow);
-}
-
 builder.queryFields((t) => ({
   callsByPhoneNumber: t.field({
     description: 'Calls and duration per platform bucket for your tenant, sorted by total duration. Default range: the last 30 days.',
@@ -42,8 +32,7 @@ builder.queryFields((t) => ({
       endDate: t.arg({ type: 'DateTime', required: false }),
       assistantId: t.arg.id({ required: false }),
     },
-    resolve: (_root, args, context) =>
-      resolvePhoneNumbers(context, { ...args, assistantId: args.assistantId == null ? null : String(args.assistantId) }, false),
+    resolve: (_root, args, context) => context.run(PHONE_NUMBERS, args),
   }),
   adminCallsByPhoneNumber: t.field({
     description: 'The same report across every tenant; userEmail narrows it to one account (case-insensitive).',
@@ -55,6 +44,6 @@ builder.queryFields((t) => ({
       endDate: t.arg({ type: 'DateTime', required: false }),
       userEmail: t.arg({ type: 'EmailAddress', required: false }),
     },
-    resolve: (_root, args, context) => resolvePhoneNumbers(context, args, true),
+    resolve: (_root, args, context) => context.run(PHONE_NUMBERS, { ...args, allTenants: true }),
   }),
 }));

@@ -1,5 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Pipeline } from '../../contract/pipeline.ts';
+import { type OperationEnv, runOperation } from '../../analytics/operation.ts';
+import type { ScopedPipeline } from '../../contract/pipeline.ts';
+import type { Principal } from '../../contract/principal.ts';
 import type { CallStore } from '../../store/call-store.ts';
 import { withInstrumentation } from '../../store/decorators/with-instrumentation.ts';
 import { currentFieldPath } from '../../observability/pipeline-scope.ts';
@@ -14,16 +16,21 @@ export interface CallContextOptions {
 }
 
 /**
- * Adds what resolvers need besides the principal (config, a fixed "now", the request's shared
- * `aggregate`, its store calls and loaders) in `onContextBuilding`, after `useApiKeyAuth`.
+ * Adds what resolvers need besides the principal (config, a fixed "now", `run` for the field
+ * families, the request's shared `aggregate`, its store calls and loaders) in
+ * `onContextBuilding`, after `useApiKeyAuth`.
  */
 export function useCallContext(options: CallContextOptions): Plugin<GraphQLContext> {
   const { store, config, now } = options;
   return {
-    onContextBuilding({ extendContext }) {
+    onContextBuilding({ context, extendContext }) {
       const storeCalls: RequestStoreCall[] = [];
       const observed = withInstrumentation(store, { observe: (call) => storeCalls.push({ ...call, fieldPath: currentFieldPath() }) });
-      extendContext({ config, now: now(), aggregate: sharedAggregate(observed), storeCalls, loaders: new Map() });
+      const aggregate = sharedAggregate(observed);
+      // useApiKeyAuth ran before this plugin, so the principal is already on the context.
+      const env: OperationEnv = { principal: (context as Partial<GraphQLContext>).principal as Principal, now: now(), config };
+      const run: GraphQLContext['run'] = (operation, args) => runOperation({ operation, args, env, aggregate });
+      extendContext({ config, now: env.now, run, aggregate, storeCalls, loaders: new Map() });
     },
   };
 }
@@ -31,7 +38,7 @@ export function useCallContext(options: CallContextOptions): Plugin<GraphQLConte
 /** Identical pipelines within one request run once (e.g. the same entity batch twice). */
 function sharedAggregate(store: CallStore): GraphQLContext['aggregate'] {
   const runs = new Map<string, Promise<unknown[]>>();
-  return <T>(pipeline: Pipeline, options?: { label?: string }) => {
+  return <T>(pipeline: ScopedPipeline, options?: { label?: string }) => {
     const key = JSON.stringify(pipeline);
     let run = runs.get(key);
     if (!run) {

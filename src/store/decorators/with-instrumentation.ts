@@ -1,11 +1,11 @@
-import type { Pipeline } from '../../contract/pipeline.ts';
+import type { ScopedPipeline } from '../../contract/pipeline.ts';
 import type { CallStore } from '../call-store.ts';
 import { decorate } from './decorate.ts';
 
 /** One finished aggregation, as an observer of {@link withInstrumentation} sees it. */
 export interface StoreCall {
   /** The pipeline as the store received it (already scoped to the caller's tenant). */
-  readonly pipeline: Pipeline;
+  readonly pipeline: ScopedPipeline;
   /** The `label` the caller passed (the operation's name), when it passed one. */
   readonly label: string | undefined;
   readonly engine: CallStore['engine'];

@@ -1,6 +1,6 @@
 import { types } from 'node:util';
 import type { CallDocument } from '../../contract/call-document.ts';
-import { compareCodeUnits } from './compare-code-units.ts';
+import { compareCodeUnits } from '../../shared/compare-code-units.ts';
 import { deepFreeze } from './deep-freeze.ts';
 import { createDocumentColumns, type DocumentColumns } from './document-columns.ts';
 import type { NarrowedScope, TimeBound } from './narrow-scope.ts';

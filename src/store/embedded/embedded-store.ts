@@ -50,6 +50,11 @@ export interface EmbeddedStore extends CallStore {
   readonly size: number;
   /** A snapshot of the per-executor run counters. */
   readonly engineRuns: EngineRuns;
+  /**
+   * The adapter runs any pipeline (engine tests and the bench hand it their own); code that
+   * holds only the `CallStore` port can pass nothing but a `ScopedPipeline`.
+   */
+  aggregate<T = Record<string, unknown>>(pipeline: Pipeline, options?: AggregateOptions): Promise<T[]>;
 }
 
 /**

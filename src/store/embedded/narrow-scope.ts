@@ -1,6 +1,6 @@
 import { types } from 'node:util';
 import type { Pipeline } from '../../contract/pipeline.ts';
-import { compareCodeUnits } from './compare-code-units.ts';
+import { compareCodeUnits } from '../../shared/compare-code-units.ts';
 
 /** One end of a `started_at` range, in epoch milliseconds. */
 export interface TimeBound {

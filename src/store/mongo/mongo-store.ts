@@ -52,6 +52,7 @@ export interface MongoStore extends CallStore {
   readonly engine: 'mongodb';
   /** Name of the database in use. */
   readonly dbName: string;
+  /** Any pipeline, as on the embedded adapter; the `CallStore` port takes only a `ScopedPipeline`. */
   aggregate<T = Record<string, unknown>>(pipeline: Pipeline, options?: MongoAggregateOptions): Promise<T[]>;
   explain(pipeline: Pipeline): Promise<PlanSummary>;
   /** Connects if needed and returns the database; rejects with `StoreUnavailableError` when unreachable. */

@@ -1,5 +1,6 @@
 import { UserInputError } from '../../errors.ts';
-import { between, betweenCountingMissingAsZero, equals } from '../../query/conditions.ts';
+import { equals } from '../../query/conditions.ts';
+import { rangeCondition } from '../../query/range-condition.ts';
 import type { Condition } from '../../query/expression.ts';
 import { normalizeInstantRange } from '../../query/instant-range.ts';
 import type { TimeRange } from '../../query/scope.ts';
@@ -71,25 +72,15 @@ function durationCondition(filters: AnalyticsFiltersArgs, argument: string): Con
       throw new UserInputError(`${argument}.${name}`, `${argument}.${name} must be 0 or more seconds, got ${value}`);
     }
   }
-  if (min !== null && max !== null && min > max) {
-    throw new UserInputError(
-      `${argument}.minDuration`,
-      `${argument}.minDuration (${min}) is greater than ${argument}.maxDuration (${max}); the range is inclusive and must run forwards`,
-    );
-  }
-  if (max === null && !min) return null;
-  return betweenCountingMissingAsZero('duration_sec', { min, max });
+  const bounds = { min: `${argument}.minDuration`, max: `${argument}.maxDuration` };
+  const condition = rangeCondition({ field: 'duration_sec', min, max, argument: bounds, missingAsZero: true });
+  // Durations are never negative, so a minimum of 0 with no maximum keeps every call.
+  return max === null && !min ? null : condition;
 }
 
 /** Inclusive bounds on `sentiment`; a bound never matches a call without one. */
 function sentimentCondition(filters: AnalyticsFiltersArgs, argument: string): Condition | null {
   const min = filters.sentimentMin ?? null;
   const max = filters.sentimentMax ?? null;
-  if (min !== null && max !== null && min > max) {
-    throw new UserInputError(
-      `${argument}.sentimentMin`,
-      `${argument}.sentimentMin (${min}) is greater than ${argument}.sentimentMax (${max}); the range is inclusive and must run forwards`,
-    );
-  }
-  return between('sentiment', { min, max });
+  return rangeCondition({ field: 'sentiment', min, max, argument: { min: `${argument}.sentimentMin`, max: `${argument}.sentimentMax` } });
 }

@@ -1,8 +1,10 @@
+import type { Operation } from '../../operation.ts';
+import { idString } from '../../query/argument-values.ts';
 import type { CallQuery } from '../../query/call-query.ts';
 import type { Principal } from '../../../contract/principal.ts';
 import { normalizeTimeZone } from '../../time/time-zone.ts';
 import { normalizeAnalyticsFilters, type AnalyticsFiltersArgs } from './analytics-filters.ts';
-import { normalizePage, pageRows } from './page.ts';
+import { normalizePage, pageRows } from '../../query/page.ts';
 import { QUERY_TYPE_PRESETS } from './query-type-presets.ts';
 import type { AnalyticsQueryType, Granularity } from './query-types.ts';
 import type { AnalyticsRow } from './rows.ts';
@@ -53,7 +55,10 @@ export function analyticsQuery(options: {
   funnelStages: readonly string[];
 }): AnalyticsQueryPlan {
   const { principal, input, now, funnelStages } = options;
-  const page = normalizePage({ page: input.page ?? 1, pageSize: input.pageSize ?? 50, argumentPrefix: `${INPUT}.` });
+  const page = normalizePage({
+    page: { value: input.page ?? 1, argument: `${INPUT}.page` },
+    size: { value: input.pageSize ?? 50, argument: `${INPUT}.pageSize` },
+  });
   const zone = normalizeTimeZone(input.timezone ?? 'UTC', `${INPUT}.timezone`);
   const { range, where } = normalizeAnalyticsFilters({ filters: input.filters, now, argument: `${INPUT}.filters` });
   const plan = QUERY_TYPE_PRESETS[input.queryType]({ zone, range, granularity: input.granularity ?? 'DAY', funnelStages });
@@ -68,3 +73,32 @@ export function analyticsQuery(options: {
     shape: (rows) => ({ queryType: input.queryType, ...('shapePage' in plan ? plan.shapePage(rows, page) : pageRows(plan.shape(rows), page)), ...page }),
   };
 }
+
+/** `analyticsQuery(input)` as a client sends it: the IDs of the filters may be numbers. */
+export interface AnalyticsQueryArgs {
+  input: Omit<AnalyticsQueryInput, 'filters'> & {
+    filters?:
+      | (Omit<AnalyticsFiltersArgs, 'templateId' | 'merchantId' | 'resellerId'> & {
+          templateId?: string | number | null;
+          merchantId?: string | number | null;
+          resellerId?: string | number | null;
+        })
+      | null;
+  };
+}
+
+/** Lead-push analytics (DESIGN 5.2): one of the query types over one filter set, paged. */
+export const ANALYTICS_QUERY: Operation<AnalyticsQueryArgs, AnalyticsResult> = {
+  name: 'analyticsQuery',
+  plan: ({ input }, env) => {
+    const filters = input.filters
+      ? {
+          ...input.filters,
+          templateId: idString(input.filters.templateId),
+          merchantId: idString(input.filters.merchantId),
+          resellerId: idString(input.filters.resellerId),
+        }
+      : null;
+    return analyticsQuery({ principal: env.principal, input: { ...input, filters }, now: env.now, funnelStages: env.config.funnelStages });
+  },
+};

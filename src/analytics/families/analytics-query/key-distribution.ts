@@ -16,7 +16,7 @@ function keyDistribution(options: { field: CallField; knownOnly: boolean }): Que
     query: {
       where,
       groups: [{ by: { key: knownOnly ? `$${field}` : keyOrUnknown(field) }, accumulate: { calls: PARTIALS.calls } }],
-      sort: [{ field: 'calls', direction: -1 }],
+      sort: [{ by: '$calls', direction: -1 }],
     },
     shape: (rows) => distributionRows(rows.map((row) => ({ key: String(keyPart(row, 'key')), count: num(row.calls) }))),
   });

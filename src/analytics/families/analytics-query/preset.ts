@@ -2,7 +2,7 @@ import type { CallQuery } from '../../query/call-query.ts';
 import type { CallField } from '../../query/conditions.ts';
 import type { Expression } from '../../query/expression.ts';
 import type { TimeRange } from '../../query/scope.ts';
-import type { Page } from './page.ts';
+import type { Page } from '../../query/page.ts';
 import type { Granularity } from './query-types.ts';
 import type { AnalyticsRow } from './rows.ts';
 

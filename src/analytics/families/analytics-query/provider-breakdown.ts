@@ -10,7 +10,7 @@ import { keyOrUnknown, keyPart, type QueryTypePreset } from './preset.ts';
 export const providerBreakdown: QueryTypePreset = () => ({
   query: {
     groups: [{ by: { provider: keyOrUnknown('provider') }, accumulate: { calls: PARTIALS.calls, durationSum: PARTIALS.durationSum } }],
-    sort: [{ field: 'calls', direction: -1 }],
+    sort: [{ by: '$calls', direction: -1 }],
   },
   shape: (rows) =>
     rows.map((row) => {

@@ -14,7 +14,7 @@ export const retryAnalysis: QueryTypePreset = () => ({
         accumulate: { calls: PARTIALS.calls, answeredCount: PARTIALS.answeredCount },
       },
     ],
-    sort: [{ field: '_id.attempt', direction: 1 }],
+    sort: [{ by: '$_id.attempt', direction: 1 }],
   },
   shape: (rows) =>
     rows.map((row) => {

@@ -1,15 +1,16 @@
-import { UserInputError } from '../../errors.ts';
 import type { CallQuery, SortKey } from '../../query/call-query.ts';
 import { readFacets } from '../../query/compile-call-query.ts';
+import type { Operation } from '../../operation.ts';
+import { MAX_PAGE_SIZE, normalizePage } from '../../query/page.ts';
 import type { Accumulator } from '../../query/expression.ts';
 import type { Principal } from '../../../contract/principal.ts';
 import { SORT_DIRECTION, type SortOrder } from '../../registry/enums.ts';
 import { num, PARTIALS } from '../../registry/partials.ts';
-import { callRecordProjection, type ProjectedCall } from './call-record.ts';
-import { normalizeCallSearch, type CallSearchArgs } from './call-search.ts';
-import { shapeVocabulary, vocabularyFacets, type CallVocabulary, type VocabularyPart } from './call-vocabulary.ts';
+import { normalizeCallSearch, toCallSearchArgs, type CallSearchArgs, type CallSearchInput } from './call-search.ts';
+import { shapeVocabulary, VOCABULARY_PARTS, vocabularyFacets, type CallVocabulary, type VocabularyPart } from './call-vocabulary.ts';
+import { CALL_RECORD_FIELDS, callRecordProjection, type ProjectedCall } from './call-record.ts';
 
-export const MAX_ITEMS_PER_PAGE = 1000;
+export const MAX_ITEMS_PER_PAGE = MAX_PAGE_SIZE;
 
 /**
  * What each `CallSortField` sorts by: stored fields only, so a declared index (equality
@@ -97,12 +98,11 @@ export function callListQuery(options: {
   now: Date;
 }): { queries: CallListQueries; plan: CallListPlan } {
   const { principal, args, vocabulary, fields, now, bounds = true } = options;
-  if (!Number.isInteger(args.page) || args.page < 1) {
-    throw new UserInputError('page', `page must be 1 or more, got ${args.page}`);
-  }
-  if (!Number.isInteger(args.itemsPerPage) || args.itemsPerPage < 1 || args.itemsPerPage > MAX_ITEMS_PER_PAGE) {
-    throw new UserInputError('itemsPerPage', `itemsPerPage must be between 1 and ${MAX_ITEMS_PER_PAGE}, got ${args.itemsPerPage}`);
-  }
+  const { page, pageSize } = normalizePage({
+    page: { value: args.page, argument: 'page' },
+    size: { value: args.itemsPerPage, argument: 'itemsPerPage' },
+    maxSize: MAX_ITEMS_PER_PAGE,
+  });
   const search = normalizeCallSearch({ search: args.search, now });
   const direction = SORT_DIRECTION[args.sortDirection];
   const filtered = { principal, range: search.range, users: search.users, where: search.where };
@@ -120,16 +120,16 @@ export function callListQuery(options: {
     queries: {
       page: {
         ...filtered,
-        sort: SORT_FIELDS[args.sortBy].map((field): SortKey => ({ field, direction })),
-        skip: (args.page - 1) * args.itemsPerPage,
-        limit: args.itemsPerPage,
+        sort: SORT_FIELDS[args.sortBy].map((field): SortKey => ({ by: `$${field}`, direction })),
+        skip: (page - 1) * pageSize,
+        limit: pageSize,
         project: callRecordProjection(fields),
       },
       count: { ...filtered, groups: [{ by: {}, accumulate: counted }] },
       // The scope alone (tenant, the key's user, days): no search filter, not even `userId`.
       choices: Object.keys(choices).length ? { principal, range: search.range, users: search.users, scopeOnly: true, facets: choices, withoutRows: true } : null,
     },
-    plan: { page: args.page, itemsPerPage: args.itemsPerPage, timezone: search.zone },
+    plan: { page, itemsPerPage: pageSize, timezone: search.zone },
   };
 }
 
@@ -152,3 +152,51 @@ export function shapeCallList(result: CallListRows, plan: CallListPlan): CallLis
     ...shapeVocabulary(readFacets(result.choices ?? []).facet),
   };
 }
+
+/** `calls(…)` arguments as a client sends them; null or absent take the documented defaults. */
+export interface CallListInput {
+  search: CallSearchInput;
+  /** @default 1 */
+  page?: number | null;
+  /** @default 100 */
+  itemsPerPage?: number | null;
+  /** @default 'TIMESTAMP' */
+  sortBy?: CallSortField | null;
+  /** @default 'DESC' */
+  sortDirection?: SortOrder | null;
+  /**
+   * Which filter vocabularies (tags, outcomes, projects) to list beside the page; GraphQL passes
+   * the ones the request selects. @default every part
+   */
+  vocabulary?: readonly VocabularyPart[] | null;
+  /** The `Call` fields to read (the page projects only what they need). @default every field */
+  fields?: readonly string[] | null;
+  /** Whether to compute the talk/answer time bounds. @default true */
+  bounds?: boolean | null;
+}
+
+/** The dialer's call list (DESIGN 5.4): one sorted page, its count and bounds, the vocabularies. */
+export const CALL_LIST: Operation<CallListInput, CallList> = {
+  name: 'calls',
+  plan: (input, env) => {
+    const { queries, plan } = callListQuery({
+      principal: env.principal,
+      now: env.now,
+      args: {
+        page: input.page ?? 1,
+        itemsPerPage: input.itemsPerPage ?? 100,
+        sortBy: input.sortBy ?? 'TIMESTAMP',
+        sortDirection: input.sortDirection ?? 'DESC',
+        search: toCallSearchArgs(input.search),
+      },
+      vocabulary: new Set(input.vocabulary ?? VOCABULARY_PARTS),
+      fields: input.fields ?? CALL_RECORD_FIELDS,
+      bounds: input.bounds ?? true,
+    });
+    // Three pipelines, each on its own index (see docs/mongodb.md), run side by side.
+    return {
+      queries: { ...queries },
+      shape: (rows: Record<string, Record<string, unknown>[] | null>) => shapeCallList({ page: rows.page ?? [], count: rows.count ?? [], choices: rows.choices }, plan),
+    };
+  },
+};

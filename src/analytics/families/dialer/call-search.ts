@@ -1,5 +1,7 @@
 import { UserInputError } from '../../errors.ts';
-import { betweenCountingMissingAsZero, containsText, equals, isTrue, oneOf, type CallField } from '../../query/conditions.ts';
+import { containsText, equals, isTrue, oneOf, type CallField } from '../../query/conditions.ts';
+import { rangeCondition } from '../../query/range-condition.ts';
+import { dayString, idString, idStrings } from '../../query/argument-values.ts';
 import { normalizeDayRange, type DayRange } from '../../query/day-range.ts';
 import type { Condition } from '../../query/expression.ts';
 import type { UserView } from '../../query/scope.ts';
@@ -51,6 +53,31 @@ export interface CallSearchArgs {
   allUsers?: boolean | null;
   showTransfers?: boolean | null;
   showAICallsWithLog?: boolean | null;
+}
+
+/** A `CallSearch` as a client sends it: days may be `Date`s, IDs numbers (see argument-values.ts). */
+export interface CallSearchInput extends Omit<CallSearchArgs, 'dayFrom' | 'dayTo' | 'agentIds' | 'teamIds' | 'uniqueIds' | 'projectIds' | 'userId'> {
+  dayFrom: Date | string;
+  dayTo: Date | string;
+  agentIds?: readonly (string | number)[] | null;
+  teamIds?: readonly (string | number)[] | null;
+  uniqueIds?: readonly (string | number)[] | null;
+  projectIds?: readonly (string | number)[] | null;
+  userId?: string | number | null;
+}
+
+/** A client's search with days as `YYYY-MM-DD` and IDs as strings. */
+export function toCallSearchArgs(input: CallSearchInput): CallSearchArgs {
+  return {
+    ...input,
+    dayFrom: dayString(input.dayFrom) as string,
+    dayTo: dayString(input.dayTo) as string,
+    agentIds: idStrings(input.agentIds),
+    teamIds: idStrings(input.teamIds),
+    uniqueIds: idStrings(input.uniqueIds),
+    projectIds: idStrings(input.projectIds),
+    userId: idString(input.userId),
+  };
 }
 
 /** A search after validation: the canonical zone, the instant range and the filter conditions. */
@@ -141,8 +168,8 @@ export function callSearchConditions(options: { search: CallSearchArgs; argument
       const value = search[name];
       return value != null ? equals(EXACT_FIELDS[name], value) : null;
     }),
-    secondsRange({ field: 'talk_time_sec', from: search.talkTimeFrom, to: search.talkTimeTo, argument: `${argument}.talkTimeFrom` }),
-    secondsRange({ field: 'answer_time_sec', from: search.answerTimeFrom, to: search.answerTimeTo, argument: `${argument}.answerTimeFrom` }),
+    secondsRange({ field: 'talk_time_sec', from: search.talkTimeFrom, to: search.talkTimeTo, argument: `${argument}.talkTime` }),
+    secondsRange({ field: 'answer_time_sec', from: search.answerTimeFrom, to: search.answerTimeTo, argument: `${argument}.answerTime` }),
     searchStringCondition(search.searchString, `${argument}.searchString`),
   ];
   return conditions.filter((condition): condition is Condition => condition !== null);
@@ -185,14 +212,11 @@ function secondsRange(options: {
   field: CallField;
   from: number | null | undefined;
   to: number | null | undefined;
+  /** The bounds' common path: `search.talkTime` names `search.talkTimeFrom` / `search.talkTimeTo`. */
   argument: string;
 }): Condition | null {
   const { field, from, to, argument } = options;
-  if (from != null && to != null && from > to) {
-    const toArgument = argument.replace(/From$/, 'To');
-    throw new UserInputError(argument, `${argument} (${from}) is greater than ${toArgument} (${to})`);
-  }
-  return betweenCountingMissingAsZero(field, { min: from, max: to });
+  return rangeCondition({ field, min: from, max: to, argument: { min: `${argument}From`, max: `${argument}To` }, missingAsZero: true });
 }
 
 /**

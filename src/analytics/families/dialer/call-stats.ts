@@ -7,7 +7,8 @@ import { clientNumberExpression, num, PARTIALS, type PartialName } from '../../r
 import { round2 } from '../../rounding.ts';
 import { bucketIndexExpression, enumerateBuckets, type Bucket, type BucketUnit } from '../../time/buckets.ts';
 import { localMillisOver } from '../../time/local-time-expression.ts';
-import { normalizeCallSearch, type CallSearchArgs } from './call-search.ts';
+import type { Operation } from '../../operation.ts';
+import { normalizeCallSearch, toCallSearchArgs, type CallSearchArgs, type CallSearchInput } from './call-search.ts';
 
 /** `{ sum count min max }` of one timing; min/max are null when it covers no call. */
 export interface TimeStats {
@@ -285,3 +286,24 @@ function directionStats(p: Merged): DirectionStats {
 function timeStats(stats: TimeStats): TimeStats {
   return stats.count > 0 ? { ...stats, sum: round2(stats.sum) } : { sum: 0, count: 0, min: null, max: null };
 }
+
+/** `callStats(search, dateInterval)` arguments as a client sends them. */
+export interface CallStatsInput {
+  search: CallSearchInput;
+  /** Bucket unit of `intervals`; null or absent: no intervals. */
+  dateInterval?: DateInterval | null;
+}
+
+/** The dialer's detailed statistics (DESIGN 5.4) of the calls a search matches. */
+export const CALL_STATS: Operation<CallStatsInput, DetailedCallStats> = {
+  name: 'callStats',
+  plan: (input, env) => {
+    const { query, plan } = callStatsQuery({
+      principal: env.principal,
+      now: env.now,
+      search: toCallSearchArgs(input.search),
+      dateInterval: input.dateInterval,
+    });
+    return { query, shape: (rows: Record<string, unknown>[]) => shapeCallStats(rows, plan) };
+  },
+};

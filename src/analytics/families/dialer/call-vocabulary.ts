@@ -9,6 +9,9 @@ export interface CallProject {
 /** What the list can report as present in the tenant's calls of the searched days. */
 export type VocabularyPart = 'tags' | 'outcomes' | 'projects';
 
+/** Every vocabulary part, in the order the result lists them. */
+export const VOCABULARY_PARTS: readonly VocabularyPart[] = ['tags', 'outcomes', 'projects'];
+
 export interface CallVocabulary {
   tags: string[];
   outcomes: string[];
