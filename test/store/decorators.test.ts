@@ -62,8 +62,8 @@ describe('withInstrumentation', () => {
     expect(await decorated.aggregate(PIPELINE, { label: 'groupedCalls' })).toEqual([{ a: 1 }, { a: 2 }]);
     await decorated.aggregate(PIPELINE);
     expect(observed.map(({ ms, ...rest }) => rest)).toEqual([
-      { label: 'groupedCalls', engine: 'embedded', rows: 2, error: undefined },
-      { label: undefined, engine: 'embedded', rows: 2, error: undefined },
+      { pipeline: PIPELINE, label: 'groupedCalls', engine: 'embedded', rows: 2, error: undefined },
+      { pipeline: PIPELINE, label: undefined, engine: 'embedded', rows: 2, error: undefined },
     ]);
     for (const { ms } of observed) expect(ms).toBeGreaterThanOrEqual(0);
   });
