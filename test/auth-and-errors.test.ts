@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashApiKey } from '../src/auth/hash-key.ts';
+import { hashApiKey } from '../src/contract/hash-api-key.ts';
 import { createGateway } from '../src/graphql/yoga.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { QueryTimeoutError, StoreUnavailableError } from '../src/store/errors.ts';

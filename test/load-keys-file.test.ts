@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashApiKey } from '../src/auth/hash-key.ts';
+import { hashApiKey } from '../src/contract/hash-api-key.ts';
 import { DataFileError } from '../src/store/load/data-file-error.ts';
 import { KeyEntryError, loadKeysFile, toApiKeyRecords } from '../src/store/load/keys-file.ts';
 

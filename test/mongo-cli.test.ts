@@ -5,7 +5,7 @@ import { formatDropped, formatIndexes } from '../src/cli/commands/indexes.ts';
 import { isLoopbackMongoUri, readSeedFlags, seedCommand } from '../src/cli/commands/seed.ts';
 import { buildApiKeyRecord, keysCreateCommand, readKeyCreateFlags } from '../src/cli/commands/keys-create.ts';
 import { createProgressBar } from '../src/cli/progress-bar.ts';
-import { hashApiKey } from '../src/auth/hash-key.ts';
+import { hashApiKey } from '../src/contract/hash-api-key.ts';
 import { API_KEY_INDEXES, CALL_INDEXES, OBSOLETE_CALL_INDEXES } from '../src/store/mongo/indexes.ts';
 
 describe('keys create: flags', () => {

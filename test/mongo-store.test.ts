@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallDocument, StoredCallStatus } from '../src/contract/call-document.ts';
 import type { ApiKeyRecord } from '../src/contract/api-key-record.ts';
-import { hashApiKey } from '../src/auth/hash-key.ts';
+import { hashApiKey } from '../src/contract/hash-api-key.ts';
 import { QueryTimeoutError } from '../src/store/errors.ts';
 import { insertApiKey } from '../src/store/mongo/api-keys.ts';
 import { CALL_INDEXES, ensureIndexes } from '../src/store/mongo/indexes.ts';

@@ -1,6 +1,6 @@
 import type { ApiKeyLookup, ApiKeyRecord } from '../contract/api-key-record.ts';
 import type { Principal } from '../contract/principal.ts';
-import { hashApiKey } from './hash-key.ts';
+import { hashApiKey } from '../contract/hash-api-key.ts';
 
 /** Why a request has no principal; each becomes HTTP 401 `UNAUTHENTICATED`. */
 export type AuthFailure = 'missing' | 'malformed' | 'unknown' | 'revoked';

@@ -7,3 +7,4 @@ export type { ApiKeyLookup, ApiKeyRecord } from './api-key-record.ts';
 export { type CallDocument, DEFAULT_FUNNEL_STAGES, type StoredCallStatus } from './call-document.ts';
 export type { Pipeline, ScopedPipeline, Stage } from './pipeline.ts';
 export { isSuperAdmin, type Principal } from './principal.ts';
+export { generateApiKey, hashApiKey } from './hash-api-key.ts';

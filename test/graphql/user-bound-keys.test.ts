@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashApiKey } from '../../src/auth/hash-key.ts';
+import { hashApiKey } from '../../src/contract/hash-api-key.ts';
 import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts';
 import { call, KEYS, testKeys } from '../support/calls.ts';
 import { testGateway } from '../support/gateway.ts';

@@ -1,6 +1,6 @@
 import type { CallDocument } from '../../src/contract/call-document.ts';
 import type { ApiKeyRecord } from '../../src/contract/api-key-record.ts';
-import { hashApiKey } from '../../src/auth/hash-key.ts';
+import { hashApiKey } from '../../src/contract/hash-api-key.ts';
 
 let sequence = 0;
 

@@ -1,5 +1,5 @@
 import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
-import { generateApiKey, hashApiKey } from '../../auth/hash-key.ts';
+import { generateApiKey, hashApiKey } from '../../contract/hash-api-key.ts';
 import { insertApiKey } from '../../store/mongo/api-keys.ts';
 import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../mongo-connection.ts';
 import { ensureApiKeyIndexes } from '../../store/mongo/indexes.ts';

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
-import { hashApiKey } from '../../auth/hash-key.ts';
+import { hashApiKey } from '../../contract/hash-api-key.ts';
 import { DEFAULT_SAMPLE_CALLS, DEFAULT_SAMPLE_DAYS, DEFAULT_SAMPLE_SEED, generateSampleCalls } from '../../sample/generate.ts';
 import { demoApiKeys } from '../../sample/demo-keys.ts';
 import { upsertApiKeys } from '../../store/mongo/api-keys.ts';

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
-import { hashApiKey } from '../../auth/hash-key.ts';
+import { hashApiKey } from '../../contract/hash-api-key.ts';
 import type { GraphQLContext } from '../context.ts';
 import { rateLimitedError } from './rate-limited-error.ts';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
-import { hashApiKey } from '../../auth/hash-key.ts';
+import { hashApiKey } from '../../contract/hash-api-key.ts';
 import { echoValue } from '../../shared/echo-value.ts';
 import { DataFileError } from './data-file-error.ts';
 
