@@ -36,3 +36,17 @@ export function readPositiveInt(values: OptionValues, flag: string): number | un
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${flag} must be a positive integer, got "${String(raw)}"`);
   return n;
 }
+
+/**
+ * A boolean flag. On the command line it is a bare flag; from the environment it arrives as
+ * text (`1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off`), and anything else is a usage error.
+ */
+export function readBooleanFlag(values: OptionValues, flag: string): boolean {
+  const raw = values[flag];
+  if (typeof raw === 'boolean') return raw;
+  if (raw === undefined || raw === '') return false;
+  const text = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  throw new UsageError(`--${flag} takes no value; as an environment variable use 1/true or 0/false, got "${raw}"`);
+}

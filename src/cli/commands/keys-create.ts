@@ -3,7 +3,7 @@ import { generateApiKey, hashApiKey } from '../../contract/hash-api-key.ts';
 import { insertApiKey } from '../../store/mongo/api-keys.ts';
 import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../mongo-connection.ts';
 import { ensureApiKeyIndexes } from '../../store/mongo/indexes.ts';
-import { UsageError, type Command, type OptionValues } from '../command.ts';
+import { readBooleanFlag, UsageError, type Command, type OptionValues } from '../command.ts';
 
 /** `dialgraph keys create`: issues an API key, stores only its hash, prints the key once. */
 export const keysCreateCommand: Command = {
@@ -91,7 +91,7 @@ export function readKeyCreateFlags(values: OptionValues): KeyCreateFlags {
   const role = (readText(values, 'role') ?? 'user').toLowerCase();
   if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
   const user = readText(values, 'user');
-  const allUsers = readFlag(values, 'all-users');
+  const allUsers = readBooleanFlag(values, 'all-users');
   if (allUsers && !user) throw new UsageError('--all-users needs --user (an account key sees every user already)');
   const name = readText(values, 'name');
   return { tenant, email, role, ...(user ? { user } : {}), ...(allUsers ? { allUsers } : {}), ...(name ? { name } : {}) };
@@ -126,16 +126,6 @@ function readText(values: OptionValues, flag: string): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** A boolean flag, which may arrive from the environment as text (`1`, `true`, `yes`). */
-function readFlag(values: OptionValues, flag: string): boolean {
-  const raw = values[flag];
-  if (typeof raw === 'boolean') return raw;
-  if (raw === undefined || raw === '') return false;
-  const text = raw.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
-  if (['0', 'false', 'no', 'off'].includes(text)) return false;
-  throw new UsageError(`--${flag} takes no value; as an environment variable use 1/true or 0/false, got "${raw}"`);
-}
 
 function isRole(role: string): role is ApiKeyRecord['role'] {
   return (ROLES as readonly string[]).includes(role);

@@ -9,7 +9,7 @@ import { ensureIndexes } from '../../store/mongo/indexes.ts';
 import { insertCalls } from '../../store/mongo/insert-calls.ts';
 import { assertCallDocuments } from '../../store/load/assert-call-documents.ts';
 import { CALLS_COLLECTION } from '../../store/mongo/mongo-store.ts';
-import { readPositiveInt, UsageError, type Command, type OptionValues } from '../command.ts';
+import { readBooleanFlag, readPositiveInt, UsageError, type Command, type OptionValues } from '../command.ts';
 import { createProgressBar } from '../progress-bar.ts';
 
 const BATCH_SIZE = 5_000;
@@ -60,7 +60,7 @@ export const seedCommand: Command = {
   },
   async run(values) {
     const flags = readSeedFlags(values);
-    if (flags.withDemoKeys && !readBoolean(values, 'allow-demo-keys') && !isLoopbackMongoUri(String(values['mongodb-uri'] ?? ''))) {
+    if (flags.withDemoKeys && !readBooleanFlag(values, 'allow-demo-keys') && !isLoopbackMongoUri(String(values['mongodb-uri'] ?? ''))) {
       throw new UsageError(
         'refusing to store the public demo keys (a super-admin key among them) in a MongoDB that is not on loopback: ' +
           'create real keys with "dialgraph keys create", or pass --allow-demo-keys if this really is a demo database',
@@ -107,8 +107,8 @@ export function readSeedFlags(values: OptionValues): SeedFlags {
     calls: readPositiveInt(values, 'calls') ?? DEFAULT_SAMPLE_CALLS,
     seed: readSeed(values.seed),
     days: readPositiveInt(values, 'days') ?? DEFAULT_SAMPLE_DAYS,
-    drop: readBoolean(values, 'drop'),
-    withDemoKeys: readBoolean(values, 'with-demo-keys'),
+    drop: readBooleanFlag(values, 'drop'),
+    withDemoKeys: readBooleanFlag(values, 'with-demo-keys'),
   };
 }
 
@@ -120,16 +120,6 @@ function readSeed(raw: OptionValues[string]): number {
   return n;
 }
 
-/** Boolean flags may arrive from the environment as text (`1`, `true`, `yes`). */
-function readBoolean(values: OptionValues, flag: string): boolean {
-  const raw = values[flag];
-  if (typeof raw === 'boolean') return raw;
-  if (raw === undefined || raw === '') return false;
-  const text = raw.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
-  if (['0', 'false', 'no', 'off'].includes(text)) return false;
-  throw new UsageError(`--${flag} takes no value; as an environment variable use 1/true or 0/false, got "${raw}"`);
-}
 
 /** True when every host of a `mongodb://` URI is loopback; `mongodb+srv://` never is. */
 export function isLoopbackMongoUri(uri: string): boolean {

@@ -1,7 +1,7 @@
 import { DEFAULT_FUNNEL_STAGES } from '../../contract/call-document.ts';
 import { createGateway } from '../../graphql/yoga.ts';
 import { DEFAULT_DRAIN_MS, listen } from '../../server.ts';
-import { UsageError, readPositiveInt, type Command, type OptionValues } from '../command.ts';
+import { UsageError, readBooleanFlag, readPositiveInt, type Command, type OptionValues } from '../command.ts';
 import { openStore } from '../open-store.ts';
 import { useDashboard } from '../../dashboard/use-dashboard.ts';
 import { listenMetrics } from '../../metrics-server.ts';
@@ -65,7 +65,7 @@ export const serveCommand: Command = {
     const corsOrigins = readCorsOrigins(values);
     // Without --keys (and MongoDB) the embedded engine serves the public demo keys, super-admin included.
     const servesDemoKeys = !values.keys && !values['mongodb-uri'];
-    if (servesDemoKeys && !isLoopback(String(values.host)) && !isTrue(values['allow-demo-keys'])) {
+    if (servesDemoKeys && !isLoopback(String(values.host)) && !readBooleanFlag(values, 'allow-demo-keys')) {
       throw new UsageError(
         `refusing to serve the public demo keys (a super-admin key among them) on --host ${String(values.host)}, which is not loopback: ` +
           'give real keys with --keys FILE, listen on 127.0.0.1, or pass --allow-demo-keys if this really is a demo',
@@ -173,10 +173,6 @@ function readCorsOrigins(values: OptionValues): string[] {
     if (!parsed || parsed.origin !== origin) throw new UsageError(`--cors-origins takes origins such as https://app.example.com, got "${origin}"`);
   }
   return origins;
-}
-
-function isTrue(value: OptionValues[string]): boolean {
-  return value === true || (typeof value === 'string' && /^(1|true|yes|on)$/i.test(value.trim()));
 }
 
 function readLogLevel(values: OptionValues): LogLevel {
