@@ -23,19 +23,17 @@ describe('localMillisExpression', () => {
     });
   });
 
-  it('switches over the segments, one branch per change', () => {
+  it('finds the segment by halves, one comparison per change', () => {
     const segments = offsetSegments('America/New_York', at('2024-01-01T00:00:00Z'), at('2024-12-31T00:00:00Z'));
     expect(localMillisExpression(segments)).toEqual({
       $add: [
         { $subtract: ['$started_at', new Date(0)] },
         {
-          $switch: {
-            branches: [
-              { case: { $lt: ['$started_at', at('2024-03-10T07:00:00Z')] }, then: -5 * HOUR },
-              { case: { $lt: ['$started_at', at('2024-11-03T06:00:00Z')] }, then: -4 * HOUR },
-            ],
-            default: -5 * HOUR,
-          },
+          $cond: [
+            { $lt: ['$started_at', at('2024-11-03T06:00:00Z')] },
+            { $cond: [{ $lt: ['$started_at', at('2024-03-10T07:00:00Z')] }, -5 * HOUR, -4 * HOUR] },
+            -5 * HOUR,
+          ],
         },
       ],
     });
@@ -43,8 +41,8 @@ describe('localMillisExpression', () => {
 
   it('does not share Date objects with the segments it was given', () => {
     const segments = offsetSegments('America/New_York', at('2024-01-01T00:00:00Z'), at('2024-06-01T00:00:00Z'));
-    const expression = localMillisExpression(segments) as { $add: [unknown, { $switch: { branches: { case: { $lt: [string, Date] } }[] } }] };
-    const boundary = expression.$add[1].$switch.branches[0].case.$lt[1];
+    const expression = localMillisExpression(segments) as { $add: [unknown, { $cond: [{ $lt: [string, Date] }, unknown, unknown] }] };
+    const boundary = expression.$add[1].$cond[0].$lt[1];
     expect(boundary).toEqual(segments[1].start);
     expect(boundary).not.toBe(segments[1].start);
   });
@@ -56,7 +54,7 @@ describe('localMillisExpression', () => {
 
 describe('bucketIndexExpression', () => {
   const units: (BucketUnit | CyclicUnit)[] = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'HOUR_OF_DAY', 'DAY_OF_WEEK'];
-  const allowed = new Set(['$floor', '$divide', '$add', '$subtract', '$multiply', '$mod', '$year', '$month', '$switch', '$lt']);
+  const allowed = new Set(['$floor', '$divide', '$add', '$subtract', '$multiply', '$mod', '$year', '$month', '$cond', '$lt']);
 
   function operators(value: unknown, found = new Set<string>()): Set<string> {
     if (Array.isArray(value)) value.forEach((item) => operators(item, found));
