@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, openRecordedPage, SCREENSHOT_DIR } from '../support/chromium.ts';
 import { startDashboardServer } from '../support/dashboard-server.ts';
+
+// A real browser shares the machine's two cores with the other test files; a step that takes
+// 3 s alone has taken 30 s under that load, so browser steps get a wider budget than unit tests.
+vi.setConfig({ testTimeout: 120_000 });
 
 // The sample data ends at NOW; the views below name their days, so the test does not depend on
 // the browser's clock.

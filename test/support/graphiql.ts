@@ -17,10 +17,19 @@ export async function tabTitles(page: Page): Promise<string[]> {
 }
 
 export async function selectTab(page: Page, index: number): Promise<void> {
-  const tabs = await page.$$('.graphiql-tab .graphiql-tab-button');
-  if (!tabs[index]) throw new Error(`GraphiQL has no tab ${index}`);
-  await tabs[index].click();
-  await page.waitForFunction((i) => document.querySelectorAll('.graphiql-tab')[i]?.classList.contains('graphiql-tab-active'), {}, index);
+  // A click can land while a popover of the previous step (the ▶ menu, a tooltip) still holds
+  // the focus and only closes it: close what is open and try again, as a person would.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.keyboard.press('Escape');
+    const tabs = await page.$$('.graphiql-tab .graphiql-tab-button');
+    if (!tabs[index]) throw new Error(`GraphiQL has no tab ${index}`);
+    await tabs[index].click();
+    const active = await page
+      .waitForFunction((i) => document.querySelectorAll('.graphiql-tab')[i]?.classList.contains('graphiql-tab-active'), { timeout: 5_000 }, index)
+      .then(() => true, () => false);
+    if (active) return;
+  }
+  throw new Error(`GraphiQL tab ${index} did not become active`);
 }
 
 /** The operation names the ▶ menu offers in the current tab (opens and closes the menu). */
