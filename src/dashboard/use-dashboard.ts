@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
+import { chooseEncoding, matchesEtag } from '../graphql/plugins/use-graphiql-page.ts';
 import { buildDashboard } from './build-dashboard.ts';
 import { dashboardPage } from './dashboard-page.ts';
 
@@ -77,16 +78,11 @@ function respond(found: Asset, request: Request, ResponseClass: typeof Response)
     'cache-control': 'no-cache',
     vary: 'accept-encoding',
   };
-  if (request.headers.get('if-none-match') === found.etag) return new ResponseClass(null, { status: 304, headers });
-  const accepted = request.headers.get('accept-encoding') ?? '';
-  let body = found.body;
-  if (/\bbr\b/.test(accepted)) {
-    body = found.brotli;
-    headers['content-encoding'] = 'br';
-  } else if (/\bgzip\b/.test(accepted)) {
-    body = found.gzip;
-    headers['content-encoding'] = 'gzip';
-  }
+  // The same negotiation as the GraphiQL page: `q=0` refuses an encoding, a weak or listed ETag matches.
+  if (matchesEtag(request.headers.get('if-none-match'), found.etag)) return new ResponseClass(null, { status: 304, headers });
+  const encoding = chooseEncoding(request.headers.get('accept-encoding'));
+  const body = encoding === 'br' ? found.brotli : encoding === 'gzip' ? found.gzip : found.body;
+  if (encoding) headers['content-encoding'] = encoding;
   headers['content-length'] = String(body.byteLength);
   // A Uint8Array is a valid body; the DOM typings only lack the ArrayBufferLike variant.
   return new ResponseClass(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });

@@ -90,7 +90,7 @@ export function chooseEncoding(acceptEncoding: string | null): Encoding | undefi
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined;
 }
 
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
