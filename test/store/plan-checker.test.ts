@@ -2,7 +2,7 @@
  * Issue 16: for every pipeline a client can cause (test/support/pipeline-shapes.ts), a declared
  * index serves its leading `$match` (tenant or e-mail equality, the started_at range) and, for
  * the calls list's pages, its sort, in equality → sort → range order. The MongoDB suite
- * (test/mongo-plans.test.ts) confirms the same plans with explain("executionStats").
+ * (test/mongo/mongo-plans.test.ts) confirms the same plans with explain("executionStats").
  */
 import { describe, expect, it } from 'vitest';
 import { CALL_INDEXES } from '../../src/store/mongo/indexes.ts';
