@@ -10,6 +10,8 @@ import { callerNumberExpression, num, type PartialName, type PartialValues } fro
  * limit by it. Adding a metric is one entry here plus its enum value.
  */
 export interface MetricDefinition {
+  /** What the number means, exactly; the API's field description is this text. */
+  description: string;
   /** GraphQL output type; null-able metrics are averages and rates, null over zero calls. */
   graphqlType: 'Int' | 'Float' | 'SafeInt';
   nullable: boolean;
@@ -24,7 +26,8 @@ const ratio = (numerator: PartialName, denominator: PartialName, scale = 1): Exp
   $cond: [{ $gt: [`$${denominator}`, 0] }, { $multiply: [{ $divide: [`$${numerator}`, `$${denominator}`] }, scale] }, null],
 });
 
-const average = (sum: PartialName, count: PartialName): MetricDefinition => ({
+const average = (description: string, sum: PartialName, count: PartialName): MetricDefinition => ({
+  description,
   graphqlType: 'Float',
   nullable: true,
   needs: [sum, count],
@@ -32,7 +35,8 @@ const average = (sum: PartialName, count: PartialName): MetricDefinition => ({
   sortValue: ratio(sum, count),
 });
 
-const total = (partial: PartialName, graphqlType: MetricDefinition['graphqlType']): MetricDefinition => ({
+const total = (description: string, partial: PartialName, graphqlType: MetricDefinition['graphqlType']): MetricDefinition => ({
+  description,
   graphqlType,
   nullable: false,
   needs: [partial],
@@ -44,20 +48,22 @@ const total = (partial: PartialName, graphqlType: MetricDefinition['graphqlType'
 const CALLERS: DistinctValue = { name: 'uniqueCallers', value: callerNumberExpression() };
 
 export const METRICS = {
-  count: total('calls', 'Int'),
-  avgDuration: average('durationSum', 'calls'),
-  totalDuration: total('durationSum', 'Float'),
-  avgAiScore: average('aiScoreSum', 'aiScoreCount'),
-  qualifiedCount: total('qualifiedCount', 'Int'),
+  count: total('Number of calls.', 'calls', 'Int'),
+  avgDuration: average('Average duration in seconds (missing duration = 0), 2 decimals; null over no calls.', 'durationSum', 'calls'),
+  totalDuration: total('Total duration in seconds (missing = 0).', 'durationSum', 'Float'),
+  avgAiScore: average('Average ai_score over calls that have one, 2 decimals; null when none has.', 'aiScoreSum', 'aiScoreCount'),
+  qualifiedCount: total('Calls with qualified = true.', 'qualifiedCount', 'Int'),
   qualifiedPct: {
+    description: 'qualifiedCount / count × 100, 1 decimal; null over no calls.',
     graphqlType: 'Float',
     nullable: true,
     needs: ['qualifiedCount', 'calls'],
     finish: (p) => (num(p.calls) > 0 ? percentOf(num(p.qualifiedCount), num(p.calls)) : null),
     sortValue: ratio('qualifiedCount', 'calls', 100),
   },
-  totalValueCents: total('valueCentsSum', 'SafeInt'),
+  totalValueCents: total('Sum of value_cents (missing = 0).', 'valueCentsSum', 'SafeInt'),
   uniqueCallers: {
+    description: 'Distinct non-missing from_number.',
     graphqlType: 'Int',
     nullable: false,
     needs: [],
@@ -65,11 +71,11 @@ export const METRICS = {
     finish: (p) => num(p[CALLERS.name]),
     sortValue: `$${CALLERS.name}`,
   },
-  answeredCount: total('answeredCount', 'Int'),
-  missedCount: total('missedCount', 'Int'),
-  voicemailCount: total('voicemailCount', 'Int'),
-  avgRoboScore: average('roboScoreSum', 'roboScoreCount'),
-  totalCostCents: total('costCentsSum', 'SafeInt'),
+  answeredCount: total('Calls with status completed.', 'answeredCount', 'Int'),
+  missedCount: total('Calls with status no-answer.', 'missedCount', 'Int'),
+  voicemailCount: total('Calls with status voicemail.', 'voicemailCount', 'Int'),
+  avgRoboScore: average('Average robo_score over calls that have one, 2 decimals; null when none has.', 'roboScoreSum', 'roboScoreCount'),
+  totalCostCents: total('Sum of cost_cents (missing = 0).', 'costCentsSum', 'SafeInt'),
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;

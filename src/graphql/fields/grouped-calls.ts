@@ -9,22 +9,6 @@ import { serves } from '../served-families.ts';
 
 const GROUPED = serves(GROUPED_CALLS);
 
-const METRIC_DESCRIPTIONS: Record<MetricName, string> = {
-  count: 'Number of calls.',
-  avgDuration: 'Average duration in seconds (missing duration = 0), 2 decimals; null over no calls.',
-  totalDuration: 'Total duration in seconds (missing = 0).',
-  avgAiScore: 'Average ai_score over calls that have one, 2 decimals; null when none has.',
-  qualifiedCount: 'Calls with qualified = true.',
-  qualifiedPct: 'qualifiedCount / count × 100, 1 decimal; null over no calls.',
-  totalValueCents: 'Sum of value_cents (missing = 0).',
-  uniqueCallers: 'Distinct non-missing from_number.',
-  answeredCount: 'Calls with status completed.',
-  missedCount: 'Calls with status no-answer.',
-  voicemailCount: 'Calls with status voicemail.',
-  avgRoboScore: 'Average robo_score over calls that have one, 2 decimals; null when none has.',
-  totalCostCents: 'Sum of cost_cents (missing = 0).',
-};
-
 /** One field per metric, typed and documented from the registry. */
 function metricFields<T extends MetricValues>(t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, T>) {
   return Object.fromEntries(
@@ -35,7 +19,7 @@ function metricFields<T extends MetricValues>(t: PothosSchemaTypes.ObjectFieldBu
         t.field({
           type: definition.graphqlType,
           nullable: definition.nullable,
-          description: METRIC_DESCRIPTIONS[name],
+          description: definition.description,
           resolve: (values: MetricValues) => values[name] as number,
         }),
       ];
