@@ -55,12 +55,15 @@ export const responseCacheLookups = new Counter({
   registers: [metricsRegistry],
 });
 
-/** Why a request was refused before or instead of running its pipelines. */
-export type RefusalReason = 'rate_limit' | 'cost' | 'operation_limit' | 'concurrency' | 'trusted_documents';
+/**
+ * Why a request was refused before or instead of running its pipelines; `timeout` is a request
+ * whose pipelines ran past their time budget (`QUERY_TIMEOUT`), counted once per response.
+ */
+export type RefusalReason = 'rate_limit' | 'cost' | 'operation_limit' | 'concurrency' | 'trusted_documents' | 'timeout' | 'body_size';
 
 const refusals = new Counter({
   name: 'dialgraph_refusals_total',
-  help: 'Requests refused by a limit, by reason (rate_limit, cost, operation_limit, concurrency, trusted_documents).',
+  help: 'Requests refused by a limit, by reason (rate_limit, cost, operation_limit, concurrency, trusted_documents, timeout, body_size).',
   labelNames: ['reason'] as const,
   registers: [metricsRegistry],
 });

@@ -1,5 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { countRefusal } from '../../observability/metrics.ts';
 import { operationCost } from '../cost/operation-cost.ts';
 import { operationLimitError } from './use-operation-limits.ts';
 
@@ -26,6 +27,7 @@ export function useCostLimit(options: { budget: number } = { budget: DEFAULT_COS
       if (estimated === undefined) return;
       const cost = { estimated, max };
       if (estimated > max) {
+        countRefusal('cost');
         setResultAndStopExecution({ errors: [operationLimitError('cost', estimated, max)], extensions: { cost } });
         return;
       }

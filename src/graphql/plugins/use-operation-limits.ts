@@ -1,6 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { countRefusal } from '../../observability/metrics.ts';
 
 /** The shape limits of one operation (DESIGN section 8), each a serve flag and env variable. */
 export interface OperationLimits {
@@ -52,6 +53,7 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_OPERATION_L
       n: limits.tokens,
       onReject: [
         () => {
+          countRefusal('operation_limit');
           throw operationLimitError('tokens', countTokens(source, limits.tokens * 10), limits.tokens);
         },
       ],
@@ -63,6 +65,12 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_OPERATION_L
     },
     onPluginInit({ addPlugin }) {
       addPlugin(armor as Plugin);
+    },
+    // One refusal per request, however many shape limits its document breaks.
+    onValidate() {
+      return ({ result }) => {
+        if (result.some((error) => error.extensions?.code === 'OPERATION_LIMIT')) countRefusal('operation_limit');
+      };
     },
   };
 }

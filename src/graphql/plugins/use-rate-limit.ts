@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { countRefusal } from '../../observability/metrics.ts';
 import { hashApiKey } from '../../contract/hash-api-key.ts';
 import type { GraphQLContext } from '../context.ts';
 import { rateLimitedError } from './rate-limited-error.ts';
@@ -40,6 +41,7 @@ export function useRateLimit(options: RateLimitOptions = DEFAULT_RATE_LIMIT): Pl
       bucket.at = at;
       buckets.set(key, bucket);
       if (bucket.tokens < 1) {
+        countRefusal('rate_limit');
         throw rateLimitedError(`This key is over its request rate (${perSecond}/s, bursts of ${burst}); retry later.`, (1 - bucket.tokens) / perSecond);
       }
       bucket.tokens -= 1;

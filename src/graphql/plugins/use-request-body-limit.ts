@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { countRefusal } from '../../observability/metrics.ts';
 
 /** Yoga's own default; `_entities` batches from a gateway can be large. */
 export const MAX_REQUEST_BODY_BYTES = 25_000_000;
@@ -55,8 +56,10 @@ function countingBody(request: Request, limit: number, fetchAPI: FetchAPI): Requ
   });
 }
 
-const tooLarge = (limit: number) =>
-  httpError(413, 'REQUEST_ENTITY_TOO_LARGE', `Request body too large: the limit is ${limit.toLocaleString('en')} bytes.`);
+const tooLarge = (limit: number) => {
+  countRefusal('body_size');
+  return httpError(413, 'REQUEST_ENTITY_TOO_LARGE', `Request body too large: the limit is ${limit.toLocaleString('en')} bytes.`);
+};
 
 function httpError(status: number, code: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status } } });

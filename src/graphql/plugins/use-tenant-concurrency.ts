@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { countRefusal } from '../../observability/metrics.ts';
 import type { GraphQLContext } from '../context.ts';
 import { rateLimitedError } from './rate-limited-error.ts';
 
@@ -42,6 +43,7 @@ export function useTenantConcurrency(options: TenantConcurrencyOptions = DEFAULT
       if (slots.active < options.inFlight) slots.active += 1;
       else if (slots.waiting.length < options.queue) await new Promise<void>((resolve) => slots.waiting.push(resolve));
       else {
+        countRefusal('concurrency');
         setResultAndStopExecution({
           errors: [rateLimitedError(`Your tenant already runs ${options.inFlight} operations with ${options.queue} waiting; retry shortly.`, 1)],
         });

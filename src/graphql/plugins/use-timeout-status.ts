@@ -1,17 +1,20 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { countRefusal } from '../../observability/metrics.ts';
 
 /**
  * A request whose pipelines ran over their time budget and that brings back no data answers
  * HTTP 504 (DESIGN section 6). When some fields still have data the answer stays 200 with the
- * `QUERY_TIMEOUT` error beside them, as GraphQL's partial results go.
+ * `QUERY_TIMEOUT` error beside them, as GraphQL's partial results go. Either way the response
+ * counts once as a `timeout` refusal on /metrics.
  */
 export function useTimeoutStatus(): Plugin {
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || !isExecutionResult(result)) return;
-      if (!result.errors?.length || !noData(result.data)) return;
-      if (!result.errors.some((error) => error.extensions?.code === 'QUERY_TIMEOUT')) return;
+      if (!result.errors?.some((error) => error.extensions?.code === 'QUERY_TIMEOUT')) return;
+      countRefusal('timeout');
+      if (!noData(result.data)) return;
       setResult({
         ...result,
         errors: result.errors.map((error) =>

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
+import { countRefusal } from '../../observability/metrics.ts';
 
 /** A persisted-documents manifest: id → document text (codegen's client preset writes one). */
 export type TrustedDocuments = Readonly<Record<string, string>>;
@@ -35,7 +36,7 @@ export function useTrustedDocuments(options: { documents: TrustedDocuments }): P
     byId.set(id, document);
     if (id.startsWith('sha256:')) byId.set(id.slice('sha256:'.length), document);
   }
-  return usePersistedOperations({
+  const persisted = usePersistedOperations({
     getPersistedOperation: (id) => byId.get(id) ?? null,
     allowArbitraryOperations: false,
     customErrors: {
@@ -44,4 +45,17 @@ export function useTrustedDocuments(options: { documents: TrustedDocuments }): P
       keyNotFound: { message: 'Send the operation id in extensions.persistedQuery.sha256Hash.', extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } },
     },
   });
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(persisted);
+    },
+    // The plugin throws its refusals before parsing; they are counted where the answer is made.
+    onResultProcess({ result }) {
+      if (Array.isArray(result) || typeof result !== 'object' || result === null || !('errors' in result)) return;
+      const errors = (result as { errors?: readonly { extensions?: { code?: unknown } }[] }).errors ?? [];
+      if (errors.some((error) => REFUSALS.has(String(error.extensions?.code)))) countRefusal('trusted_documents');
+    },
+  };
 }
+
+const REFUSALS = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_ONLY']);
