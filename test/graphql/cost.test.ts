@@ -120,6 +120,27 @@ describe('cost budget', () => {
     expect(g.pipelines).toHaveLength(0);
   });
 
+  it('counts callStats(dateInterval:) buckets: the pipeline pays per 100, each listed interval is a row', async () => {
+    const g = gateway();
+    const cost = async (document: string) => (await g.query(document, {}, KEYS.t1)).body.extensions?.cost?.estimated;
+    // 14 days by DAY: 10 + 1 (14 buckets) + 1 (DetailedCallStats) + 14 × (1 + 1).
+    expect(await cost('{ callStats(search: { dayFrom: "2026-01-01", dayTo: "2026-01-14" }, dateInterval: DAY) { intervals { label all { all } } } }')).toBe(10 + 1 + 1 + 14 * 2);
+    // By HOUR: 336 buckets.
+    expect(await cost('{ callStats(search: { dayFrom: "2026-01-01", dayTo: "2026-01-14" }, dateInterval: HOUR) { intervals { label } } }')).toBe(10 + 4 + 1 + 336);
+    // Without intervals selected nothing is listed.
+    expect(await cost('{ callStats(search: { dayFrom: "2026-01-01", dayTo: "2026-01-14" }) { all { all } } }')).toBe(10 + 1 + 1);
+  });
+
+  it('refuses callStats over 20 years by HOUR on cost, before any pipeline', async () => {
+    const g = gateway();
+    const { status, body } = await g.query('{ callStats(search: { dayFrom: "2006-01-01", dayTo: "2025-12-31" }, dateInterval: HOUR) { intervals { label all { all } } } }', {}, KEYS.t1);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_LIMIT', limit: 'cost', max: 10_000 });
+    expect(body.errors?.[0]?.extensions?.value).toBeGreaterThan(300_000);
+    expect(body.errors?.[0]?.message).toContain('fewer time buckets');
+    expect(g.pipelines).toHaveLength(0);
+  });
+
   it('sizes _entities by its representations and takes the dearest fragment of a union', async () => {
     const g = gateway();
     const representations = Array.from({ length: 40 }, (_, i) => ({ __typename: 'Assistant', id: `a${i}` }));

@@ -24,7 +24,7 @@ export type ListSize = {
 export interface FieldWork {
   /** Inclusive range length in days; absent bounds default as the field documents (30 days). */
   days: number;
-  /** Buckets the answer enumerates (time series only). */
+  /** Buckets the answer enumerates (time series, `callStats` intervals). */
   buckets?: number;
 }
 
@@ -39,6 +39,11 @@ export interface FieldCost {
    * field of an input object); the directive then shows the static bound on the list itself.
    */
   rows?: { sizedFields: string[]; size(args: Record<string, unknown>): unknown };
+  /**
+   * Lists with one item per bucket of `work().buckets` (`callStats.intervals`): each bucket is a
+   * returned row and is paid for as one, so the budget bounds them like page rows.
+   */
+  bucketRows?: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -66,6 +71,11 @@ const object = (value: unknown): Record<string, unknown> => (value && typeof val
 
 const BUCKETS_PER_DAY: Record<string, number> = { HOUR: 24, DAY: 1, WEEK: 1 / 7, MONTH: 1 / 28 };
 const SERIES = new Set(['CALLS_OVER_TIME', 'AVG_DURATION_OVER_TIME']);
+
+/** Local buckets of `unit` (HOUR, DAY, WEEK, MONTH) over `days`, rounded up: an estimate, not the calendar's count. */
+function bucketCount(days: number, unit: unknown): number {
+  return Math.ceil(days * (BUCKETS_PER_DAY[String(unit)] ?? 1));
+}
 
 /** Every field that runs a pipeline. */
 export type PipelineField =
@@ -103,7 +113,13 @@ export const FIELD_COSTS: Record<string, FieldCost> & Record<PipelineField, Fiel
   },
   'Query.callStats': {
     weight: PIPELINE_WEIGHT,
-    work: (args) => ({ days: rangeDays(object(args.search).dayFrom, object(args.search).dayTo) }),
+    // `dateInterval` groups by local bucket too and lists one `intervals` entry per bucket
+    // (range / interval): 20 years by HOUR are 175,000 rows, refused before anything runs.
+    bucketRows: ['intervals'],
+    work: (args) => {
+      const days = rangeDays(object(args.search).dayFrom, object(args.search).dayTo);
+      return { days, buckets: args.dateInterval ? bucketCount(days, args.dateInterval) : undefined };
+    },
   },
   'Query.analyticsQuery': {
     weight: PIPELINE_WEIGHT,
@@ -114,7 +130,7 @@ export const FIELD_COSTS: Record<string, FieldCost> & Record<PipelineField, Fiel
       const filters = object(input.filters);
       const days = rangeDays(filters.dateFrom, filters.dateTo);
       const series = SERIES.has(String(input.queryType));
-      return { days, buckets: series ? Math.ceil(days * (BUCKETS_PER_DAY[String(input.granularity ?? 'DAY')] ?? 1)) : undefined };
+      return { days, buckets: series ? bucketCount(days, input.granularity ?? 'DAY') : undefined };
     },
   },
   // Entity references of one request share one aggregation: a reference costs a fraction.
@@ -134,8 +150,7 @@ export function costDirectives(field: PipelineField): { cost: { weight: number }
   return { cost: { weight: entry.weight }, ...(entry.listSize ? { listSize: entry.listSize } : {}) };
 }
 
-/** Cost of the pipeline itself: weight per range unit, plus the buckets it enumerates. */
-export function pipelineCost(entry: FieldCost, args: Record<string, unknown>): number {
-  const { days, buckets } = entry.work(args);
+/** Cost of the pipeline itself (`work` read from its arguments): weight per range unit, plus the buckets it enumerates. */
+export function pipelineCost(entry: FieldCost, { days, buckets }: FieldWork): number {
   return entry.weight * Math.ceil(days / RANGE_UNIT_DAYS) + (buckets ? Math.ceil(buckets / BUCKETS_PER_UNIT) : 0);
 }

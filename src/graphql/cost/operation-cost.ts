@@ -26,7 +26,8 @@ import { FIELD_COSTS, type FieldCost, pipelineCost } from './field-costs.ts';
  * values (the spec's static weights cannot): the weight is paid per 31 days of the field's
  * range and time series add their bucket count (`field-costs.ts`). List sizes come from
  * `@listSize`: the slicing argument's value (`limit`, `itemsPerPage`, `input.pageSize`) for
- * the sized field (`rows`, `calls`, `data`); `_entities` is as long as its representations;
+ * the sized field (`rows`, `calls`, `data`); `callStats.intervals` is as long as the buckets its
+ * `dateInterval` cuts the range into; `_entities` is as long as its representations;
  * other lists count as one item. Fragments on different types of an abstract field cost the
  * most expensive of them. Undefined when the variables do not coerce (execution reports that).
  */
@@ -90,12 +91,14 @@ class CostWalker {
     if (!field) return 0;
     const args = this.argumentValues(field, node);
     const entry: FieldCost | undefined = FIELD_COSTS[`${parent.name}.${field.name}`];
-    const own = entry ? pipelineCost(entry, args) : 0;
+    const work = entry?.work(args);
+    const own = entry && work ? pipelineCost(entry, work) : 0;
     const named = getNamedType(field.type);
     const typeCost = isCompositeType(named) ? 1 : 0;
     const childSizes = new Map<string, number>();
     const slicing = entry?.rows ? pageRows(entry.rows.size(args)) : entry?.listSize ? slicingSize(entry.listSize, args) : undefined;
     for (const sized of entry?.rows?.sizedFields ?? entry?.listSize?.sizedFields ?? []) childSizes.set(sized, slicing ?? 1);
+    for (const sized of entry?.bucketRows ?? []) childSizes.set(sized, work?.buckets ?? 0);
     const children = node.selectionSet ? this.selectionCost(named, node.selectionSet, childSizes, spreading) : 0;
     const items = isListType(getNullableType(field.type)) ? this.listSize(field, args, sizes, entry, slicing) : 1;
     return own + items * (typeCost + children);

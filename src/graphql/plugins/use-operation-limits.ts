@@ -77,7 +77,8 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_OPERATION_L
 
 /** `OPERATION_LIMIT` as DESIGN section 6 gives it. */
 export function operationLimitError(limit: string, value: number, max: number): GraphQLError {
-  return new GraphQLError(`The operation's ${limit} is ${value}${value >= max * 10 && limit === 'tokens' ? ' or more' : ''}; at most ${max} ${limit === 'cost' ? 'is' : 'are'} allowed.`, {
+  const hint = limit === 'cost' ? ' Ask for shorter ranges, smaller pages or fewer time buckets.' : '';
+  return new GraphQLError(`The operation's ${limit} is ${value}${value >= max * 10 && limit === 'tokens' ? ' or more' : ''}; at most ${max} ${limit === 'cost' ? 'is' : 'are'} allowed.${hint}`, {
     extensions: { code: 'OPERATION_LIMIT', limit, value, max, http: { status: 400 } },
   });
 }
