@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ForbiddenError, UserInputError } from '../analytics/errors.ts';
-import { QueryTimeoutError, StoredValueError, StoreUnavailableError } from '../store/errors.ts';
+import { QueryTimeoutError, StoreCircuitOpenError, StoredValueError, StoreUnavailableError } from '../store/errors.ts';
 
 /** What `Retry-After` tells a client to wait while the store is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -25,7 +25,8 @@ export function createErrorMasker(logger: Logger) {
       return new GraphQLError(original.message, { ...at, extensions: { code: 'FORBIDDEN', ...argument } });
     }
     if (original instanceof StoreUnavailableError) {
-      logger.warn(`[dialgraph] store unavailable: ${original.message}`);
+      // While the circuit is open the breaker has said so once; a line per refused request would drown the log.
+      if (!(original instanceof StoreCircuitOpenError)) logger.warn(`[dialgraph] store unavailable: ${original.message}`);
       // 503 + Retry-After (DESIGN 6): an outage is the server's state, not the client's mistake.
       return new GraphQLError('The call store is unavailable; try again shortly.', {
         ...at,

@@ -5,6 +5,9 @@ import type { Logger as PinoLogger } from 'pino';
 import { DEFAULT_FUNNEL_STAGES } from '../contract/call-document.ts';
 import type { CallStore } from '../store/call-store.ts';
 import { withDeadline } from '../store/decorators/with-deadline.ts';
+import { type CircuitBreakerOptions, withCircuitBreaker } from '../store/decorators/with-circuit-breaker.ts';
+import { storeUp } from '../observability/metrics.ts';
+import { useReadiness } from './plugins/use-readiness.ts';
 import type { GatewayConfig, GraphQLContext } from './context.ts';
 import { useRestRoutes } from '../rest/use-rest-routes.ts';
 import { createErrorMasker, type Logger } from './errors.ts';
@@ -81,6 +84,13 @@ export interface GatewayOptions {
    * @default []
    */
   corsOrigins?: readonly string[];
+  /**
+   * The store's circuit breaker (`--breaker-failures`, `--breaker-probe-ms`): while the store is
+   * known to be down, calls fail at once with SERVICE_UNAVAILABLE. @default DEFAULT_BREAKER_FAILURES / DEFAULT_BREAKER_PROBE_MS
+   */
+  breaker?: Omit<CircuitBreakerOptions, 'onStateChange'>;
+  /** `GET /ready` is 503 while this says false (the data is still loading). @default () => true */
+  loaded?: () => boolean;
 }
 
 /**
@@ -94,7 +104,20 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
   const metrics = options.metrics !== false;
   // Every pipeline carries the time budget, on both engines, and reports its time, rows and
   // outcome by engine and family (and a span).
-  const store = withInstrumentation(withDeadline(options.store, { maxTimeMS: config.maxTimeMS }), {
+  let storeWasUp = true;
+  // Innermost, so every other layer (and readiness) sees the same fast failures while it is open.
+  const guarded = withCircuitBreaker(options.store, {
+    ...options.breaker,
+    onStateChange: (state, reason) => {
+      if (metrics) storeUp.set({ engine: options.store.engine }, state === 'up' ? 1 : 0);
+      // Once per outage: a failed probe reopens the circuit every --breaker-probe-ms.
+      if (state === 'down' && storeWasUp) logger.warn(`[dialgraph] store circuit open: requests fail at once (503) until a probe succeeds (${reason ?? 'store unavailable'})`);
+      if (state === 'up') logger.info('[dialgraph] store circuit closed: the store answers again');
+      if (state !== 'probing') storeWasUp = state === 'up';
+    },
+  });
+  if (metrics) storeUp.set({ engine: options.store.engine }, 1);
+  const store = withInstrumentation(withDeadline(guarded, { maxTimeMS: config.maxTimeMS }), {
     start: metrics ? metricsObserver.start : undefined,
     observe: (call) => {
       if (metrics) metricsObserver.observe(call);
@@ -111,6 +134,8 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
     // Our body limit replaces Yoga's (same cap and errors, without a stream per request).
     maxRequestBodySize: false,
     plugins: [
+      // GET /ready (no key); GET /health is Yoga's own (200 while the process serves).
+      useReadiness({ health: guarded.health, engine: options.store.engine, loaded: options.loaded }),
       // The GraphiQL page (rendered once, compressed, ETag) instead of Yoga's.
       ...(graphiql === false ? [] : [useGraphiQLPage({ endpoint: '/graphql', render: () => renderPage(graphiql), warm: graphiql.warm })]),
       // Before the REST routes, so a route's inner GraphQL request carries the same request id.

@@ -39,6 +39,14 @@ export const pipelinesInFlight = new Gauge({
   registers: [metricsRegistry],
 });
 
+/** 1 while the store's circuit is closed, 0 while it is open or probing (the breaker's view, shared with /ready). */
+export const storeUp = new Gauge({
+  name: 'dialgraph_store_up',
+  help: 'Whether the store circuit breaker holds the store for up (1) or down (0: calls fail at once).',
+  labelNames: ['engine'] as const,
+  registers: [metricsRegistry],
+});
+
 /** Errors in responses, by the `extensions.code` the client saw. */
 export const graphqlErrors = new Counter({
   name: 'dialgraph_graphql_errors_total',

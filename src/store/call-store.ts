@@ -29,6 +29,12 @@ export interface CallStore extends ApiKeyLookup {
   aggregate<T = Record<string, unknown>>(pipeline: ScopedPipeline, options?: AggregateOptions): Promise<T[]>;
   /** Looks API keys up by SHA-256 hex hash; unknown hashes are simply absent from the result. */
   findApiKeys(keyHashes: readonly string[]): Promise<ApiKeyRecord[]>;
+  /**
+   * One cheap round trip proving the store answers now (MongoDB's `ping` command): readiness
+   * (`/ready`) and the circuit breaker's probe call it. Absent on stores that are always there
+   * (the embedded engine); rejects with `StoreUnavailableError` when unreachable.
+   */
+  ping?(): Promise<void>;
   /** Releases connections; the embedded store has nothing to release. */
   close(): Promise<void>;
   /**

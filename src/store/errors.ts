@@ -1,6 +1,14 @@
 /** The store cannot be reached (connection refused, topology closed, server selection failed). */
 export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
+  override readonly name: string = 'StoreUnavailableError';
+}
+
+/**
+ * The store is known to be down (its circuit breaker is open), so the call was not even tried.
+ * Answered like any outage; not logged per request, since the breaker logs when it opens.
+ */
+export class StoreCircuitOpenError extends StoreUnavailableError {
+  override readonly name = 'StoreCircuitOpenError';
 }
 
 /** The aggregation ran over its time budget (`maxTimeMS`). */

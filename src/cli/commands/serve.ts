@@ -1,6 +1,7 @@
 import { DEFAULT_FUNNEL_STAGES } from '../../contract/call-document.ts';
 import { createGateway } from '../../graphql/yoga.ts';
 import { DEFAULT_DRAIN_MS, listen } from '../../server.ts';
+import { DEFAULT_BREAKER_FAILURES, DEFAULT_BREAKER_PROBE_MS } from '../../store/decorators/with-circuit-breaker.ts';
 import { UsageError, readBooleanFlag, readPositiveInt, type Command, type OptionValues } from '../command.ts';
 import { openStore } from '../open-store.ts';
 import { useDashboard } from '../../dashboard/use-dashboard.ts';
@@ -41,6 +42,8 @@ export const serveCommand: Command = {
     'response-cache-ttl': { type: 'string', env: 'DIALGRAPH_RESPONSE_CACHE_TTL', default: '10000', placeholder: 'ms', description: 'How long a cached answer is served (milliseconds).' },
     'trusted-documents': { type: 'string', env: 'DIALGRAPH_TRUSTED_DOCUMENTS', placeholder: 'manifest.json', description: 'Run only the operations of this persisted-documents manifest (id → document), sent by id; npm run codegen writes test/generated/persisted-documents.json.' },
     'server-selection-timeout-ms': { type: 'string', env: 'DIALGRAPH_SERVER_SELECTION_TIMEOUT_MS', placeholder: 'ms', description: 'MongoDB: how long a request looks for a usable server before SERVICE_UNAVAILABLE (default 5000, or the URI\'s serverSelectionTimeoutMS).' },
+    'breaker-failures': { type: 'string', env: 'DIALGRAPH_BREAKER_FAILURES', default: String(DEFAULT_BREAKER_FAILURES), placeholder: 'n', description: 'Consecutive "store unavailable" failures that open the store circuit breaker (then requests fail at once with 503).' },
+    'breaker-probe-ms': { type: 'string', env: 'DIALGRAPH_BREAKER_PROBE_MS', default: String(DEFAULT_BREAKER_PROBE_MS), placeholder: 'ms', description: 'While the circuit is open, the store is pinged once every this many ms; the first answer closes it.' },
     'cors-origins': { type: 'string', env: 'DIALGRAPH_CORS_ORIGINS', placeholder: 'a,b', description: 'Browser origins allowed to call the API with credentials, e.g. https://app.example.com (default: any origin may read, none gets credentials).' },
     'drain-ms': { type: 'string', env: 'DIALGRAPH_DRAIN_MS', default: String(DEFAULT_DRAIN_MS), placeholder: 'ms', description: 'On SIGTERM/SIGINT, how long in-flight requests may finish before they are cut.' },
     'allow-demo-keys': { type: 'boolean', env: 'DIALGRAPH_ALLOW_DEMO_KEYS', description: 'Serve the public demo keys on a non-loopback --host anyway (refused otherwise).' },
@@ -63,6 +66,7 @@ export const serveCommand: Command = {
     const trustedDocuments = trustedPath ? await readTrustedDocuments(trustedPath).catch((error: Error) => { throw new UsageError(error.message); }) : undefined;
     const drainMs = readPositiveInt(values, 'drain-ms') ?? DEFAULT_DRAIN_MS;
     const corsOrigins = readCorsOrigins(values);
+    const breaker = { failures: limit('breaker-failures'), probeMs: limit('breaker-probe-ms') };
     // Without --keys (and MongoDB) the embedded engine serves the public demo keys, super-admin included.
     const servesDemoKeys = !values.keys && !values['mongodb-uri'];
     if (servesDemoKeys && !isLoopback(String(values.host)) && !readBooleanFlag(values, 'allow-demo-keys')) {
@@ -103,6 +107,7 @@ export const serveCommand: Command = {
       rateLimit,
       tenantConcurrency,
       corsOrigins,
+      breaker,
     });
     const { url, close } = await listen({ yoga: gateway, port, host, drainMs }).catch((error: unknown) => {
       throw portError(error, port, host);

@@ -11,6 +11,7 @@ export function decorate(store: CallStore, aggregate: CallStore['aggregate']): C
     aggregate,
     findApiKeys: (keyHashes) => store.findApiKeys(keyHashes),
     close: () => store.close(),
+    ...(store.ping ? { ping: store.ping.bind(store) } : {}),
     ...(store.explain ? { explain: store.explain.bind(store) } : {}),
   };
 }

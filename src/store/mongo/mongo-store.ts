@@ -50,6 +50,7 @@ export interface MongoAggregateOptions extends AggregateOptions {
 /** The MongoDB adapter of the `CallStore` port, plus the database handle the CLI needs. */
 export interface MongoStore extends CallStore {
   readonly engine: 'mongodb';
+  ping(): Promise<void>;
   /** Name of the database in use. */
   readonly dbName: string;
   /** Any pipeline, as on the embedded adapter; the `CallStore` port takes only a `ScopedPipeline`. */
@@ -129,6 +130,12 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
           .find({ key_hash: { $in: [...keyHashes] } }, { projection: { _id: 0 }, maxTimeMS })
           .toArray(),
       );
+    },
+    ping(): Promise<void> {
+      // Bounded by server selection (--server-selection-timeout-ms) like every other call.
+      return withClient(async (db) => {
+        await db.command({ ping: 1 });
+      });
     },
     database(): Promise<Db> {
       return withClient(async (db) => db);
