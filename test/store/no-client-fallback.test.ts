@@ -58,6 +58,27 @@ describe('every pipeline a client can reach runs on the compiled executor', () =
     for (const zone of ZONES) await run(`{ groupedCalls(groupBy: [DATE, WEEK, MONTH], timezone: "${zone}", filter: { ${RANGE} }) { rows { count } } }`);
   });
 
+  it('groupedCalls compare, having and fillGaps: each period, each metric and operator, each time dimension, each zone', async () => {
+    const metrics = 'count avgDuration totalDuration avgAiScore qualifiedCount qualifiedPct totalValueCents uniqueCallers answeredCount missedCount voicemailCount avgRoboScore totalCostCents';
+    const compared = `${metrics} previous { ${metrics} } change { count { absolute percent } uniqueCallers { percent } avgDuration { absolute } }`;
+    for (const compare of values('ComparePeriod')) {
+      for (const groupBy of ['[]', '[SOURCE]', '[DATE, STATUS]', '[WEEK]', '[MONTH, HOUR_OF_DAY]', '[HOUR]']) {
+        await run(`{ groupedCalls(groupBy: ${groupBy}, compare: ${compare}, filter: { startDate: "2026-01-01", endDate: "2026-01-15" }) { count rows { ${compared} } totals { ${compared} } } }`);
+      }
+      for (const zone of ZONES) await run(`{ groupedCalls(groupBy: [DATE], compare: ${compare}, timezone: "${zone}", fillGaps: true, having: [{ metric: UNIQUE_CALLERS, op: GT, value: 0 }], filter: { ${RANGE} }) { count rows { date count previous { count } } } }`);
+    }
+    for (const metric of values('GroupedMetric')) {
+      for (const op of values('ComparisonOperator')) {
+        await run(`{ groupedCalls(groupBy: [SOURCE], having: [{ metric: ${metric}, op: ${op}, value: 1.5 }], filter: { ${RANGE} }) { count rows { count } totals { count } } }`);
+      }
+      await run(`{ groupedCalls(groupBy: [SOURCE, DATE], compare: PREVIOUS_PERIOD, sortBy: ${metric}, having: [{ metric: ${metric}, op: GTE, value: 0 }], filter: { ${RANGE} }) { count rows { count previous { count } } } }`);
+    }
+    for (const dimension of ['DATE', 'WEEK', 'MONTH', 'HOUR']) {
+      const range = dimension === 'HOUR' ? 'startDate: "2026-01-10", endDate: "2026-01-15"' : RANGE;
+      for (const zone of ZONES) await run(`{ groupedCalls(groupBy: [${dimension}, STATUS], fillGaps: true, timezone: "${zone}", filter: { ${range} }) { count rows { count uniqueCallers } totals { count } } }`);
+    }
+  });
+
   it('analyticsQuery: each query type × granularity × zone, each filter, payload filters with any key', async () => {
     const fragments = '... on CountRow { count } ... on DurationStatsRow { avg } ... on DistributionRow { key } ... on TimeSeriesPoint { date } ... on RetryRow { attempt } ... on ProviderRow { provider } ... on HeatmapCell { hour } ... on FunnelStage { stage }';
     for (const queryType of values('AnalyticsQueryType')) {

@@ -1,21 +1,33 @@
+import { echoValue } from '../../shared/echo-value.ts';
 import { UserInputError } from '../errors.ts';
 import type { Operation } from '../operation.ts';
 import { dayString, idString } from '../query/argument-values.ts';
 import { callFilterConditions, type CallFilterArgs } from '../filters/call-filter.ts';
-import type { CallQuery, SortKey } from '../query/call-query.ts';
-import { COUNT_FACET, readFacets } from '../query/compile-call-query.ts';
-import { normalizeDayRange } from '../query/day-range.ts';
+import type { CallQuery, GroupSpec, SortKey } from '../query/call-query.ts';
+import { COUNT_FACET } from '../query/compile-call-query.ts';
+import { combineConditions } from '../query/conditions.ts';
+import { normalizeDayRange, type DayRange } from '../query/day-range.ts';
+import { havingTest, normalizeHaving, type HavingCondition, type MetricConditionInput } from '../query/having.ts';
 import { MAX_PAGE_SIZE, normalizePage } from '../query/page.ts';
+import { MAX_RANGE_YEARS } from '../query/range-cap.ts';
+import type { TimeRange } from '../query/scope.ts';
 import type { Accumulator, Expression } from '../query/expression.ts';
 import type { Principal } from '../../contract/principal.ts';
-import { CALL_DIMENSIONS, DIMENSIONS, type CallDimension } from '../registry/dimensions.ts';
+import { CALL_DIMENSIONS, DIMENSIONS, type CallDimension, type DimensionDefinition } from '../registry/dimensions.ts';
 import { SORT_DIRECTION, type SortOrder } from '../registry/enums.ts';
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../registry/metrics.ts';
-import { PARTIALS, type PartialName, type PartialValues } from '../registry/partials.ts';
+import { PARTIALS, type PartialName } from '../registry/partials.ts';
 import { distinctCountLevels, mergeAll, type DistinctValue } from '../query/distinct-count.ts';
-import { GROUPED_SORT_KEYS } from '../registry/sort-keys.ts';
-import { normalizeTimeZone } from '../time/time-zone.ts';
+import { GROUPED_SORT_KEYS, metricNamed } from '../registry/sort-keys.ts';
+import { enumerateBuckets, type Bucket } from '../time/buckets.ts';
+import { COMPARE_PERIODS, comparisonDays, positionShift, type ComparePeriod, type DaySpan } from '../time/compare-range.ts';
+import { localDayRange, normalizeTimeZone } from '../time/time-zone.ts';
 import { localMillisOver } from '../time/local-time-expression.ts';
+import { IN_CURRENT, PERIOD_KEY, alignedKey, foldLevel, periodExpression, totalsPerPeriod } from './grouped-compare.ts';
+import { MAX_FILLED_ROWS } from './grouped-fill.ts';
+import { shapeGroupedCalls, type GroupedCallsResult } from './grouped-calls-shape.ts';
+
+export { shapeGroupedCalls, type CallGroupRow, type GroupedCallsResult, type MetricValues } from './grouped-calls-shape.ts';
 
 export const MAX_GROUP_DIMENSIONS = 3;
 export const MAX_GROUP_LIMIT = MAX_PAGE_SIZE;
@@ -27,33 +39,55 @@ export interface GroupedCallsArgs {
   sortOrder: SortOrder;
   limit: number;
   timezone: string;
+  /** Compare with the previous period or year (see time/compare-range.ts). */
+  compare?: ComparePeriod | null;
+  /** HAVING conditions, AND-ed, on the grouped rows before sort and limit. */
+  having?: readonly MetricConditionInput[] | null;
+  /** Fill the missing buckets of the time-series dimension (see grouped-fill.ts). */
+  fillGaps?: boolean | null;
 }
 
 /** Which metrics the request selects under `rows` and under `totals` (null: totals not asked). */
 export interface MetricSelection {
   rows: ReadonlySet<MetricName>;
   totals: ReadonlySet<MetricName> | null;
-}
-
-export type MetricValues = Partial<Record<MetricName, number | null>>;
-export type CallGroupRow = Record<string, string | number | null>;
-
-export interface GroupedCallsResult {
-  rows: CallGroupRow[];
-  totals: MetricValues;
-  count: number;
+  /** Under `previous` of rows and totals (a compared report). */
+  previous?: { rows: ReadonlySet<MetricName>; totals: ReadonlySet<MetricName> | null };
+  /** Under `change` of rows and totals (a compared report). */
+  change?: { rows: ReadonlySet<MetricName>; totals: ReadonlySet<MetricName> | null };
 }
 
 /** What shaping needs to know about how the query was compiled. */
 export interface GroupedCallsPlan {
   dimensions: readonly CallDimension[];
   selection: MetricSelection;
+  compare: boolean;
+  /** HAVING, applied by the pipeline unless the rows are filled (then by shaping). */
+  having: readonly HavingCondition<MetricName>[];
+  /** The row field holding a metric's exact value (a partial, or a derived `value_<metric>`). */
+  valueField: (metric: MetricName) => string;
+  /** Set when gaps are filled: shaping then fills, applies HAVING, sorts, counts and limits. */
+  fill: FillPlan | null;
+}
+
+export interface FillPlan {
+  timeField: string;
+  otherFields: readonly string[];
+  buckets: readonly Bucket[];
+  sort: { dimensionField: string } | { metric: MetricName };
+  direction: 1 | -1;
+  limit: number;
+  /** Most rows the pipeline may return before the fill is refused. */
+  rowCap: number;
 }
 
 /**
  * `groupedCalls` as a preset of the query core: one `$group` by the requested dimensions that
  * accumulates only the partials the selected metrics (and the sort key) need; rows sorted and
- * limited beside the group count and the totals, which are merged from the same groups.
+ * limited beside the group count and the totals, which are merged from the same groups. A
+ * compared report adds the period to the group key and folds the two periods per group
+ * (grouped-compare.ts); HAVING is a `$match` on the grouped rows before the sort; filled gaps
+ * leave HAVING, sort and limit to shaping (grouped-fill.ts).
  */
 export function groupedCallsQuery(options: {
   principal: Principal;
@@ -78,78 +112,144 @@ export function groupedCallsQuery(options: {
   if ('dimension' in sortTarget && !dimensions.includes(sortTarget.dimension)) {
     throw new UserInputError('sortBy', `sortBy ${args.sortBy} is a dimension that is not in groupBy`);
   }
+  const having = normalizeHaving(args.having, metricNamed);
+  const comparison = comparisonOf(args.compare, range, zone);
+  const fillDimension = args.fillGaps ? seriesDimension(dimensions) : null;
+  const fillUnit = fillDimension ? DIMENSIONS[fillDimension].series : undefined;
+  const buckets = fillUnit ? enumerateBuckets({ zone, unit: fillUnit, from: range.from, to: range.to, argument: 'fillGaps' }) : null;
 
   const metrics = new Set<MetricName>([...selection.rows, ...(selection.totals ?? [])]);
+  if (comparison) {
+    for (const part of [selection.previous, selection.change]) {
+      for (const metric of [...(part?.rows ?? []), ...(part?.totals ?? [])]) metrics.add(metric);
+    }
+  }
   if ('metric' in sortTarget) metrics.add(sortTarget.metric);
+  for (const condition of having) metrics.add(condition.metric);
   const accumulate = partialsFor(metrics);
 
-  const localMs = dimensions.some((d) => DIMENSIONS[d].usesLocalTime)
-    ? localMillisOver(zone, range)
-    : 0;
+  // Local time over both ranges when compared (and the days between them, if any).
+  const localRange = comparison ? { from: comparison.range.from, to: range.to } : range;
+  const localMs = dimensions.some((d) => DIMENSIONS[d].usesLocalTime) ? localMillisOver(zone, localRange) : 0;
   const by: Record<string, Expression> = {};
-  for (const dimension of dimensions) by[DIMENSIONS[dimension].field] = DIMENSIONS[dimension].key({ localMs });
+  for (const dimension of dimensions) {
+    const definition: DimensionDefinition = DIMENSIONS[dimension];
+    const key = definition.key({ localMs });
+    by[definition.field] =
+      comparison && definition.series ? alignedKey(key, positionShift(definition.series, range, comparison.days), range) : key;
+  }
+  if (comparison) by[PERIOD_KEY] = periodExpression(range);
+
+  // A metric's exact value on a grouped row: a partial is read directly, anything else derived.
+  const derive: Record<string, Expression> = {};
+  const valueField = (metric: MetricName): string => {
+    const value: Expression = METRICS[metric].sortValue;
+    return typeof value === 'string' && value.startsWith('$') ? value.slice(1) : `value_${metric}`;
+  };
+  const deriveValue = (metric: MetricName) => {
+    const field = valueField(metric);
+    if (field === `value_${metric}`) derive[field] = METRICS[metric].sortValue;
+  };
+  for (const condition of having) deriveValue(condition.metric);
 
   const direction = SORT_DIRECTION[args.sortOrder];
-  // A metric that is one partial sorts on it directly; a derived one is computed by the compiler.
-  const sort: SortKey[] = [
-    { by: 'dimension' in sortTarget ? `$_id.${DIMENSIONS[sortTarget.dimension].field}` : METRICS[sortTarget.metric].sortValue, direction },
-  ];
-
   const distinct = distinctValueOf(metrics);
-  let shape: Pick<CallQuery, 'groups' | 'rowGroups' | 'facets'>;
-  if (distinct) {
-    // Distinct callers: calls grouped by dimensions + caller; the rows, their count and the
-    // totals are all computed from those rows, so no result ever holds the callers themselves.
-    const levels = distinctCountLevels({ by, accumulate, distinct });
-    shape = {
-      groups: [levels.first],
-      rowGroups: [levels.second],
-      facets: { count: levels.groupCount, ...(selection.totals ? { totals: levels.totals } : {}) },
+  const levels = distinct ? distinctCountLevels({ by, accumulate, distinct, totalsSplitBy: comparison ? PERIOD_KEY : undefined }) : null;
+  const first: GroupSpec = levels ? levels.first : { by, accumulate };
+  const rowGroups: GroupSpec[] = levels ? [levels.second] : [];
+  if (comparison) rowGroups.push(foldLevel(rowGroups.at(-1) ?? first));
+  const totalsAsked = selection.totals !== null || (comparison !== null && Boolean(selection.previous?.totals || selection.change?.totals));
+  const totals = !totalsAsked
+    ? null
+    : levels
+      ? levels.totals
+      : comparison
+        ? totalsPerPeriod(accumulate)
+        : [{ $group: { _id: null, ...mergeAll(accumulate) } }];
+
+  const query: CallQuery = {
+    principal,
+    range,
+    ...(comparison ? { comparisonRange: comparison.range } : {}),
+    where: callFilterConditions(args.filter),
+    groups: [first],
+    ...(rowGroups.length ? { rowGroups } : {}),
+  };
+  let fill: FillPlan | null = null;
+  if (fillDimension && buckets) {
+    // Every grouped row comes back; shaping fills, filters, sorts and limits (grouped-fill.ts).
+    if ('metric' in sortTarget) deriveValue(sortTarget.metric);
+    const rowCap = MAX_FILLED_ROWS * (comparison ? 2 : 1);
+    fill = {
+      timeField: DIMENSIONS[fillDimension].field,
+      otherFields: dimensions.filter((d) => d !== fillDimension).map((d) => DIMENSIONS[d].field),
+      buckets,
+      sort: 'dimension' in sortTarget ? { dimensionField: DIMENSIONS[sortTarget.dimension].field } : { metric: sortTarget.metric },
+      direction,
+      limit,
+      rowCap,
     };
+    Object.assign(query, {
+      ...(Object.keys(derive).length ? { derive } : {}),
+      limit: rowCap + 1,
+      facets: totals ? { totals } : {},
+    });
   } else {
-    shape = {
-      groups: [{ by, accumulate }],
-      facets: { count: COUNT_FACET, ...(selection.totals ? { totals: [{ $group: { _id: null, ...mergeAll(accumulate) } }] } : {}) },
-    };
+    // A metric that is one partial sorts on it directly; a derived one is computed by the compiler.
+    const sort: SortKey[] = [
+      { by: 'dimension' in sortTarget ? `$_id.${DIMENSIONS[sortTarget.dimension].field}` : METRICS[sortTarget.metric].sortValue, direction },
+    ];
+    const rowFilter = combineConditions([
+      comparison ? { [IN_CURRENT]: 1 } : null,
+      ...having.map((condition) => ({ [valueField(condition.metric)]: havingTest(condition.op, condition.value) })),
+    ]);
+    const filtered = Object.keys(rowFilter).length > 0;
+    // The count counts the rows that reach the sort; without levels or a filter, the groups.
+    const count = filtered || comparison ? null : levels ? levels.groupCount : COUNT_FACET;
+    Object.assign(query, {
+      ...(Object.keys(derive).length ? { derive } : {}),
+      ...(filtered ? { rowFilter } : {}),
+      sort,
+      limit,
+      facets: { ...(count ? { count } : {}), ...(totals ? { totals } : {}) },
+      ...(count ? {} : { countRows: true }),
+    });
   }
 
   return {
-    query: {
-      principal,
-      range,
-      where: callFilterConditions(args.filter),
-      ...shape,
-      sort,
-      limit,
-    },
-    plan: { dimensions, selection },
+    query,
+    plan: { dimensions, selection, compare: comparison !== null, having, valueField, fill },
   };
 }
 
-/** Turns the pipeline's single facet document into rows, totals and the group count. */
-export function shapeGroupedCalls(result: readonly Record<string, unknown>[], plan: GroupedCallsPlan): GroupedCallsResult {
-  const { rows, count, facet } = readFacets<Record<string, unknown>>(result);
-  const totalsDoc: PartialValues = facet('totals')[0] ?? {};
-  return {
-    count,
-    rows: rows.map((row) => {
-      const key = (row._id ?? {}) as Record<string, unknown>;
-      const shaped: CallGroupRow = {};
-      for (const dimension of CALL_DIMENSIONS) {
-        const definition = DIMENSIONS[dimension];
-        shaped[definition.field] = plan.dimensions.includes(dimension) ? definition.label(key[definition.field]) : null;
-      }
-      Object.assign(shaped, finishMetrics(plan.selection.rows, row as PartialValues));
-      return shaped;
-    }),
-    totals: plan.selection.totals ? finishMetrics(plan.selection.totals, totalsDoc) : {},
-  };
+/** The comparison days and instants, or null without `compare`. */
+function comparisonOf(compare: ComparePeriod | null | undefined, range: DayRange, zone: string): { days: DaySpan; range: TimeRange } | null {
+  if (compare == null) return null;
+  if (!COMPARE_PERIODS.includes(compare)) {
+    throw new UserInputError('compare', `compare: unknown period ${echoValue(compare)}; use ${COMPARE_PERIODS.join(' or ')}`);
+  }
+  const days = comparisonDays(compare, range, 'compare');
+  const instants = localDayRange(zone, days.startDay, days.endDay);
+  // Both ranges are read: together they stay within the longest range a field accepts.
+  const limit = new Date(instants.from.getTime());
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_RANGE_YEARS);
+  if (range.to.getTime() > limit.getTime()) {
+    throw new UserInputError('compare', `compare: the range and its comparison range (${days.startDay}..${range.endDay}) span more than ${MAX_RANGE_YEARS} years`);
+  }
+  return { days, range: instants };
 }
 
-function finishMetrics(names: ReadonlySet<MetricName>, partials: PartialValues): MetricValues {
-  const values: MetricValues = {};
-  for (const name of names) values[name] = METRICS[name].finish(partials);
-  return values;
+/** The one time-series dimension gaps are filled along. */
+function seriesDimension(dimensions: readonly CallDimension[]): CallDimension {
+  const series = dimensions.filter((d) => DIMENSIONS[d].series);
+  if (series.length !== 1) {
+    const names = CALL_DIMENSIONS.filter((d) => DIMENSIONS[d].series).join(', ');
+    throw new UserInputError(
+      'fillGaps',
+      `fillGaps needs exactly one time-series dimension (${names}) in groupBy, got ${series.length ? series.join(', ') : 'none'}`,
+    );
+  }
+  return series[0];
 }
 
 /** The distinct value the selected metrics count (at most one kind exists: callers). */
@@ -203,12 +303,27 @@ export interface GroupedCallsInput {
   limit?: number | null;
   /** @default 'UTC' */
   timezone?: string | null;
+  /** @default null (no comparison) */
+  compare?: ComparePeriod | null;
+  /** `{ metric, op, value }`, the metric by its `GroupedMetric` name (`AVG_DURATION`). @default [] */
+  having?: readonly MetricConditionInput[] | null;
+  /** @default false */
+  fillGaps?: boolean | null;
   /**
-   * The metrics to compute for the rows and for the totals (`totals: null` skips the totals);
-   * GraphQL passes what the request selects. @default every metric in both
+   * The metrics to compute for the rows and for the totals (`totals: null` skips the totals),
+   * and under `previous`/`change` of each; GraphQL passes what the request selects.
+   * @default every metric in rows and totals (and in their previous and change when compared)
    */
-  select?: { rows: readonly MetricName[]; totals: readonly MetricName[] | null } | null;
+  select?: {
+    rows: readonly MetricName[];
+    totals: readonly MetricName[] | null;
+    previous?: { rows: readonly MetricName[]; totals: readonly MetricName[] | null };
+    change?: { rows: readonly MetricName[]; totals: readonly MetricName[] | null };
+  } | null;
 }
+
+const setsOf = (part: { rows: readonly MetricName[]; totals: readonly MetricName[] | null } | undefined) =>
+  part && { rows: new Set(part.rows), totals: part.totals ? new Set(part.totals) : null };
 
 /** The grouped report of DESIGN 5.3. */
 export const GROUPED_CALLS: Operation<GroupedCallsInput, GroupedCallsResult> = {
@@ -224,7 +339,8 @@ export const GROUPED_CALLS: Operation<GroupedCallsInput, GroupedCallsResult> = {
           numberGroupId: idString(input.filter.numberGroupId),
         }
       : null;
-    const select = input.select ?? { rows: METRIC_NAMES, totals: METRIC_NAMES };
+    const every = { rows: METRIC_NAMES, totals: METRIC_NAMES };
+    const select = input.select ?? { ...every, previous: every, change: every };
     const { query, plan } = groupedCallsQuery({
       principal: env.principal,
       now: env.now,
@@ -234,9 +350,17 @@ export const GROUPED_CALLS: Operation<GroupedCallsInput, GroupedCallsResult> = {
         sortOrder: input.sortOrder ?? 'DESC',
         limit: input.limit ?? 100,
         timezone: input.timezone ?? 'UTC',
+        compare: input.compare ?? null,
+        having: input.having ?? null,
+        fillGaps: input.fillGaps ?? false,
         filter,
       },
-      selection: { rows: new Set(select.rows), totals: select.totals ? new Set(select.totals) : null },
+      selection: {
+        rows: new Set(select.rows),
+        totals: select.totals ? new Set(select.totals) : null,
+        previous: setsOf(select.previous),
+        change: setsOf(select.change),
+      },
     });
     return { query, shape: (rows: Record<string, unknown>[]) => shapeGroupedCalls(rows, plan) };
   },

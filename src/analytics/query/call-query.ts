@@ -31,6 +31,11 @@ export interface CallQuery {
   users?: UserView;
   /** Inclusive range on `started_at`, part of the leading `$match`. */
   range?: TimeRange;
+  /**
+   * A second inclusive range the scope also matches (a compared report's comparison range);
+   * rows tell the two apart themselves (see families/grouped-compare.ts).
+   */
+  comparisonRange?: TimeRange;
   /** Conditions AND-ed after the scope; nulls are skipped. */
   where?: readonly (Condition | null | undefined)[];
   /** Grouping levels applied in order; a later level groups the rows of the one before. */
@@ -43,6 +48,16 @@ export interface CallQuery {
   rowGroups?: readonly GroupSpec[];
   /** Values added to each row before sorting (computed sort keys are added by the compiler). */
   derive?: Record<string, Expression>;
+  /**
+   * A query-language filter on the rows after grouping and `derive`, before sort and page
+   * (HAVING). With `facets`, set `countRows` so the count sees the same rows.
+   */
+  rowFilter?: Condition;
+  /**
+   * With `facets`: add a `count` side pipeline that counts the rows as they reach the sort
+   * (after `rowGroups`, `derive` and `rowFilter`), replacing any `count` in `facets`.
+   */
+  countRows?: boolean;
   /** Sort keys; the compiler appends the remaining group-key parts (or `_id`) as tie-breaks. */
   sort?: readonly SortKey[];
   skip?: number;

@@ -12,7 +12,13 @@ import { scopeCondition, userFilter } from './scope.ts';
  * `ScopedPipeline`: the only pipeline type a store accepts.
  */
 export function compileCallQuery(query: CallQuery): ScopedPipeline {
-  const scope = scopeCondition({ principal: query.principal, allTenants: query.allTenants, range: query.range, users: query.users });
+  const scope = scopeCondition({
+    principal: query.principal,
+    allTenants: query.allTenants,
+    range: query.range,
+    comparisonRange: query.comparisonRange,
+    users: query.users,
+  });
   // The `userId` argument is a filter like the others; a scope-only query applies none.
   const where = query.scopeOnly ? [] : [userFilter(query.users), ...(query.where ?? [])];
   const stages: Stage[] = [{ $match: combineConditions([scope, ...where]) }];
@@ -23,6 +29,14 @@ export function compileCallQuery(query: CallQuery): ScopedPipeline {
   const { sortFields, sortValues } = sortTargets(query.sort);
   const derive = { ...query.derive, ...sortValues };
   if (Object.keys(derive).length) rowStages.push({ $addFields: derive });
+  if (query.rowFilter) rowStages.push({ $match: query.rowFilter });
+  // The rows as they reach the sort: what a row count counts (derived sort values aside).
+  const countStages: Stage[] = [
+    ...(query.rowGroups ?? []).map(groupStage),
+    ...(query.rowFilter && query.derive && Object.keys(query.derive).length ? [{ $addFields: query.derive }] : []),
+    ...(query.rowFilter ? [{ $match: query.rowFilter }] : []),
+    ...COUNT_FACET,
+  ];
   const sort = sortStage(sortFields, lastGroup);
   if (sort) rowStages.push(sort);
   if (query.skip) rowStages.push({ $skip: query.skip });
@@ -31,7 +45,8 @@ export function compileCallQuery(query: CallQuery): ScopedPipeline {
 
   if (query.facets) {
     if (query.withoutRows && rowStages.length) throw new Error('a query without rows cannot shape rows');
-    const branches = query.withoutRows ? { ...query.facets } : { rows: rowStages, ...query.facets };
+    const facets = query.countRows ? { ...query.facets, count: countStages } : query.facets;
+    const branches = query.withoutRows ? { ...facets } : { rows: rowStages, ...facets };
     stages.push({ $facet: branches as unknown as Expression });
   } else {
     stages.push(...rowStages);

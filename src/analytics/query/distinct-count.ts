@@ -59,8 +59,13 @@ export function distinctCountLevels(options: {
   by: Record<string, Expression>;
   accumulate: Record<string, Accumulator>;
   distinct: DistinctValue;
+  /**
+   * A part of `by` the totals keep apart (one totals row per value of it, `_id` that value),
+   * e.g. the period of a compared report; without it, one totals row (`_id: null`).
+   */
+  totalsSplitBy?: string;
 }): DistinctCountLevels {
-  const { by, accumulate, distinct } = options;
+  const { by, accumulate, distinct, totalsSplitBy } = options;
   if (DISTINCT_VALUE_KEY in by) throw new Error(`group key part ${DISTINCT_VALUE_KEY} is reserved for the distinct value`);
   const merged = mergeAll(accumulate);
   const keyFromId: Record<string, Expression> = {};
@@ -71,10 +76,15 @@ export function distinctCountLevels(options: {
     second: { by: keyFromId, accumulate: { ...merged, [distinct.name]: countPresent(`$_id.${DISTINCT_VALUE_KEY}`) } },
     groupCount: [{ $group: { _id: secondId } }, { $count: 'n' }],
     // Per value first (one row per distinct value), then one row: the count of present values.
-    totals: [
-      { $group: { _id: `$_id.${DISTINCT_VALUE_KEY}`, ...merged } },
-      { $group: { _id: null, ...mergeAll(accumulate), [distinct.name]: countPresent('$_id') } },
-    ],
+    totals: totalsSplitBy
+      ? [
+          { $group: { _id: { value: `$_id.${DISTINCT_VALUE_KEY}`, split: `$_id.${totalsSplitBy}` }, ...merged } },
+          { $group: { _id: '$_id.split', ...mergeAll(accumulate), [distinct.name]: countPresent('$_id.value') } },
+        ]
+      : [
+          { $group: { _id: `$_id.${DISTINCT_VALUE_KEY}`, ...merged } },
+          { $group: { _id: null, ...mergeAll(accumulate), [distinct.name]: countPresent('$_id') } },
+        ],
     distinctOnly: [{ $group: { _id: `$_id.${DISTINCT_VALUE_KEY}` } }, { $group: { _id: null, [distinct.name]: countPresent('$_id') } }],
   };
 }

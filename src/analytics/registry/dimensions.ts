@@ -18,6 +18,11 @@ export interface DimensionDefinition {
   graphqlType: 'String' | 'Int';
   /** True when the key needs `localMs` (a time zone and a bounded range). */
   usesLocalTime: boolean;
+  /**
+   * The bucket unit of a time-series dimension (buckets follow one another in time: gaps can be
+   * filled, a compared period aligns by position); absent for categories and cyclic slots.
+   */
+  series?: BucketUnit;
   key(context: DimensionContext): Expression;
   label(raw: unknown): string | number | null;
 }
@@ -39,6 +44,7 @@ function temporal(field: string, unit: BucketUnit | CyclicUnit): DimensionDefini
     field,
     graphqlType: cyclic ? 'Int' : 'String',
     usesLocalTime: true,
+    ...(cyclic ? {} : { series: unit as BucketUnit }),
     key: ({ localMs }) => bucketIndexExpression(unit, localMs),
     label: (raw) => (typeof raw === 'number' ? bucketLabel(unit, raw) : null),
   };
@@ -61,6 +67,7 @@ export const DIMENSIONS = {
   DATE: temporal('date', 'DAY'),
   WEEK: temporal('week', 'WEEK'),
   MONTH: temporal('month', 'MONTH'),
+  HOUR: temporal('hour', 'HOUR'),
   HOUR_OF_DAY: temporal('hourOfDay', 'HOUR_OF_DAY'),
   DAY_OF_WEEK: temporal('dayOfWeek', 'DAY_OF_WEEK'),
 } as const satisfies Record<string, DimensionDefinition>;

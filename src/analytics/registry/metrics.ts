@@ -19,6 +19,11 @@ export interface MetricDefinition {
   /** A distinct count the pipeline computes as grouping levels (its row field is `distinct.name`). */
   distinct?: DistinctValue;
   finish(partials: PartialValues): number | null;
+  /**
+   * The unrounded value (what `finish` rounds), for arithmetic on finished metrics such as a
+   * compared period's change; absent when `finish` does not round (counts, exact durations).
+   */
+  exact?(partials: PartialValues): number | null;
   sortValue: Expression;
 }
 
@@ -32,6 +37,7 @@ const average = (description: string, sum: PartialName, count: PartialName): Met
   nullable: true,
   needs: [sum, count],
   finish: (p) => (num(p[count]) > 0 ? round2(num(p[sum]) / num(p[count])) : null),
+  exact: (p) => (num(p[count]) > 0 ? num(p[sum]) / num(p[count]) : null),
   sortValue: ratio(sum, count),
 });
 
@@ -41,6 +47,7 @@ const total = (description: string, partial: PartialName, graphqlType: MetricDef
   nullable: false,
   needs: [partial],
   finish: (p) => round2(num(p[partial])),
+  exact: (p) => num(p[partial]),
   sortValue: `$${partial}`,
 });
 
@@ -59,6 +66,7 @@ export const METRICS = {
     nullable: true,
     needs: ['qualifiedCount', 'calls'],
     finish: (p) => (num(p.calls) > 0 ? percentOf(num(p.qualifiedCount), num(p.calls)) : null),
+    exact: (p) => (num(p.calls) > 0 ? (num(p.qualifiedCount) * 100) / num(p.calls) : null),
     sortValue: ratio('qualifiedCount', 'calls', 100),
   },
   totalValueCents: total('Sum of value_cents (missing = 0).', 'valueCentsSum', 'SafeInt'),

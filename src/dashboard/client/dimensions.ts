@@ -27,6 +27,7 @@ export const DIMENSION_INFO: Record<CallDimension, DimensionInfo> = {
   DATE: { label: 'Date', field: 'date', restName: 'date' },
   WEEK: { label: 'Week', field: 'week', restName: 'week' },
   MONTH: { label: 'Month', field: 'month', restName: 'month' },
+  HOUR: { label: 'Hour', field: 'hour', restName: 'hour' },
   HOUR_OF_DAY: { label: 'Hour of day', field: 'hourOfDay', restName: 'hour_of_day' },
   DAY_OF_WEEK: { label: 'Day of week', field: 'dayOfWeek', restName: 'day_of_week' },
 };

@@ -50,6 +50,7 @@ export type CallDimension =
   | 'DATE'
   | 'DAY_OF_WEEK'
   | 'DIRECTION'
+  | 'HOUR'
   | 'HOUR_OF_DAY'
   | 'MONTH'
   | 'NUMBER_ID'
@@ -187,6 +188,7 @@ export type GroupedSortKey =
   | 'DATE'
   | 'DAY_OF_WEEK'
   | 'DIRECTION'
+  | 'HOUR'
   | 'HOUR_OF_DAY'
   | 'MISSED_COUNT'
   | 'MONTH'
@@ -292,7 +294,7 @@ export type DashboardGroupedCallsQueryVariables = Exact<{
 }>;
 
 
-export type DashboardGroupedCallsQuery = { groupedCalls: { count: number, rows: Array<{ source: string | null, utmSource: string | null, utmMedium: string | null, utmCampaign: string | null, utmTerm: string | null, callFlow: string | null, callFlowId: string | null, trackingNumber: string | null, numberId: string | null, aiCategory: string | null, status: string | null, direction: string | null, date: string | null, week: string | null, month: string | null, hourOfDay: number | null, dayOfWeek: number | null, count?: number, avgDuration?: number | null, totalDuration?: number, avgAiScore?: number | null, qualifiedCount?: number, qualifiedPct?: number | null, totalValueCents?: number, uniqueCallers?: number, answeredCount?: number, missedCount?: number, voicemailCount?: number, avgRoboScore?: number | null, totalCostCents?: number }>, totals: { count?: number, avgDuration?: number | null, totalDuration?: number, avgAiScore?: number | null, qualifiedCount?: number, qualifiedPct?: number | null, totalValueCents?: number, uniqueCallers?: number, answeredCount?: number, missedCount?: number, voicemailCount?: number, avgRoboScore?: number | null, totalCostCents?: number } } };
+export type DashboardGroupedCallsQuery = { groupedCalls: { count: number, rows: Array<{ source: string | null, utmSource: string | null, utmMedium: string | null, utmCampaign: string | null, utmTerm: string | null, callFlow: string | null, callFlowId: string | null, trackingNumber: string | null, numberId: string | null, aiCategory: string | null, status: string | null, direction: string | null, date: string | null, week: string | null, month: string | null, hour: string | null, hourOfDay: number | null, dayOfWeek: number | null, count?: number, avgDuration?: number | null, totalDuration?: number, avgAiScore?: number | null, qualifiedCount?: number, qualifiedPct?: number | null, totalValueCents?: number, uniqueCallers?: number, answeredCount?: number, missedCount?: number, voicemailCount?: number, avgRoboScore?: number | null, totalCostCents?: number }>, totals: { count?: number, avgDuration?: number | null, totalDuration?: number, avgAiScore?: number | null, qualifiedCount?: number, qualifiedPct?: number | null, totalValueCents?: number, uniqueCallers?: number, answeredCount?: number, missedCount?: number, voicemailCount?: number, avgRoboScore?: number | null, totalCostCents?: number } } };
 
 export type DashboardHeatmapQueryVariables = Exact<{
   filters?: AnalyticsFilters | null | undefined;
@@ -455,6 +457,7 @@ export const DashboardGroupedCallsDocument = new TypedDocumentString(`
       date
       week
       month
+      hour
       hourOfDay
       dayOfWeek
       count @include(if: $withCount)
