@@ -70,6 +70,9 @@ describe('cost budget', () => {
     expect(await cost('{ groupedCalls(filter: { startDate: "2026-01-01", endDate: "2026-01-14" }) { rows { source } totals { count } } }')).toEqual({ estimated: 10 + 1 + 100 + 1, max: 10_000 });
     expect(await cost('{ groupedCalls(limit: 5, filter: { startDate: "2025-01-01", endDate: "2025-12-31" }) { rows { source } } }')).toEqual({ estimated: 10 * 12 + 1 + 5, max: 10_000 });
     expect(await cost('{ calls(search: { dayFrom: "2026-01-01", dayTo: "2026-01-14" }, itemsPerPage: 1000) { calls { id } } }')).toEqual({ estimated: 10 + 1 + 1000, max: 10_000 });
+    // compare reads a second range as long (31 + 31 days → 2 units); fillGaps lists 14 × 24 hours (4 units).
+    expect(await cost('{ groupedCalls(compare: PREVIOUS_PERIOD, filter: { startDate: "2025-12-01", endDate: "2025-12-31" }) { rows { source } totals { count } } }')).toEqual({ estimated: 20 + 1 + 100 + 1, max: 10_000 });
+    expect(await cost('{ groupedCalls(groupBy: [HOUR], fillGaps: true, filter: { startDate: "2026-01-01", endDate: "2026-01-14" }) { rows { hour } } }')).toEqual({ estimated: 10 + 4 + 1 + 100, max: 10_000 });
     // A time series adds its buckets: 90 days × 24 hours = 2,184+ buckets → 22 units.
     const series = await cost('{ analyticsQuery(input: { queryType: CALLS_OVER_TIME, granularity: HOUR, pageSize: 10, filters: { dateFrom: "2025-10-01T00:00:00Z", dateTo: "2025-12-29T23:00:00Z" } }) { data { ... on TimeSeriesPoint { count } } } }');
     expect(series).toEqual({ estimated: 10 * 3 + Math.ceil((89 + 23 / 24 + 1) * 24 / 100) + 1 + 10, max: 10_000 });

@@ -71,6 +71,8 @@ const object = (value: unknown): Record<string, unknown> => (value && typeof val
 
 const BUCKETS_PER_DAY: Record<string, number> = { HOUR: 24, DAY: 1, WEEK: 1 / 7, MONTH: 1 / 28 };
 const SERIES = new Set(['CALLS_OVER_TIME', 'AVG_DURATION_OVER_TIME']);
+/** groupedCalls' time-series dimensions and their granularity. */
+const SERIES_DIMENSIONS: Record<string, string> = { HOUR: 'HOUR', DATE: 'DAY', WEEK: 'WEEK', MONTH: 'MONTH' };
 
 /** Local buckets of `unit` (HOUR, DAY, WEEK, MONTH) over `days`, rounded up: an estimate, not the calendar's count. */
 function bucketCount(days: number, unit: unknown): number {
@@ -104,7 +106,14 @@ export const FIELD_COSTS: Record<string, FieldCost> & Record<PipelineField, Fiel
   'Query.groupedCalls': {
     weight: PIPELINE_WEIGHT,
     listSize: { slicingArguments: ['limit'], sizedFields: ['rows'], requireOneSlicingArgument: false },
-    work: (args) => ({ days: rangeDays(object(args.filter).startDate, object(args.filter).endDate) }),
+    work: (args) => {
+      const days = rangeDays(object(args.filter).startDate, object(args.filter).endDate);
+      // `compare` reads a second range as long (a year's is as long, give or take 29 February);
+      // `fillGaps` lists every bucket of the time dimension.
+      const series = Array.isArray(args.groupBy) ? args.groupBy.find((d) => String(d) in SERIES_DIMENSIONS) : undefined;
+      const buckets = args.fillGaps === true && series ? Math.ceil(days * BUCKETS_PER_DAY[SERIES_DIMENSIONS[String(series)]]) : undefined;
+      return { days: args.compare ? 2 * days : days, buckets };
+    },
   },
   'Query.calls': {
     weight: PIPELINE_WEIGHT,

@@ -160,13 +160,13 @@ builder.queryField('groupedCalls', (t) =>
       having: t.arg({
         type: [MetricCondition],
         required: false,
-        description: 'Conditions (AND-ed, at most 10) on the grouped rows, after grouping and before sort and limit; `count` counts the rows that pass. Compared reports test the current range.',
+        description: 'Conditions on the grouped rows, AND-ed, at most 10: after grouping and before sort and limit; `count` counts the rows that pass. A compared report tests the current range.',
       }),
       fillGaps: t.arg.boolean({
         required: false,
         defaultValue: false,
         description:
-          'Every bucket of the time dimension (DATE, WEEK, MONTH or HOUR) across the range, for every combination of the other grouped dimensions that occurs, with 0 counts and null averages; before having, sort and limit. At most 10,000 rows.',
+          'Every bucket of the time dimension DATE, WEEK, MONTH or HOUR across the range, for every combination of the other grouped dimensions that occurs, with 0 counts and null averages; before having, sort and limit. At most 10,000 rows.',
       }),
     },
     resolve: (_root, args, context, info) => {
