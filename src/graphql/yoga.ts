@@ -26,6 +26,7 @@ import { useBoundedErrorMessages } from './plugins/use-bounded-error-messages.ts
 import { useNestingGuard } from './plugins/use-nesting-guard.ts';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.ts';
 import { useRequestErrorStatus } from './plugins/use-request-error-status.ts';
+import { useVariableErrorCodes } from './plugins/use-variable-error-codes.ts';
 import { useTimeoutStatus } from './plugins/use-timeout-status.ts';
 import { DEFAULT_COST_BUDGET, useCostLimit } from './plugins/use-cost-limit.ts';
 import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit.ts';
@@ -152,6 +153,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       // After the limits: it wraps the parser they install.
       useNestingGuard(),
       useRequestErrorStatus(),
+      useVariableErrorCodes(),
       useBoundedErrorMessages(),
       useTimeoutStatus(),
       // Locked to trusted documents, or open to any operation with automatic persisted queries.

@@ -1,6 +1,6 @@
 import { UserInputError } from '../errors.ts';
 import { checkRangeLength } from './range-cap.ts';
-import { requireDay } from '../time/calendar.ts';
+import { isValidDay, requireDay } from '../time/calendar.ts';
 import { addDays, localDate, localDayRange } from '../time/time-zone.ts';
 
 const DAY_MS = 86_400_000;
@@ -29,6 +29,10 @@ export function normalizeDayRange(options: {
   const { zone, now, startArgument, endArgument, defaultDays = 30, maxDays } = options;
   const endDay = options.endDay ?? localDate(zone, now);
   const startDay = options.startDay ?? addDays(endDay, -(defaultDays - 1));
+  // The default start of an end day in year 0000 falls before year 0000, which no day can name.
+  if (!isValidDay(startDay)) {
+    throw new UserInputError(endArgument, `${endArgument} (${endDay}) leaves no room for the default ${defaultDays}-day range; give ${startArgument} too`);
+  }
   if (startDay > endDay) {
     throw new UserInputError(startArgument, `${startArgument} (${startDay}) is after ${endArgument} (${endDay}); the range is inclusive and must run forwards`);
   }
