@@ -7,6 +7,8 @@ import type { StageContext, StagePlan } from './pipeline-types.ts';
 import { ScanCursor } from './scan-cursor.ts';
 import { withFlatStrings } from './flat-constants.ts';
 import { addFieldsSortStage, fusesAddFieldsIntoSort } from './sort-stage.ts';
+import { fuseGroups } from './fused-groups.ts';
+import { fusedGroupsStage } from './fused-group-stage.ts';
 
 /** A pipeline the compiled executor can run: one plan per stage, and the scan position they share. */
 export interface CompiledPipeline {
@@ -62,7 +64,13 @@ function compileStages(stages: unknown, options: { inFacet: boolean; cursor: Sca
       cursor: stageCursor,
     };
     if (!PASSES_SCAN.has(name)) cursor = undefined;
-    if (fused) {
+    const levels = name === '$group' ? fuseGroups(stages, index, options.inFacet) : undefined;
+    if (levels) {
+      // Grouping levels run as one pass over the documents (distinct counts, fused-groups.ts).
+      const branch = (rest: readonly unknown[]) => compileStages(rest, { inFacet: true, cursor: undefined });
+      plans.push(fusedGroupsStage({ fused: levels, context, branch }));
+      index += levels.form === 'chain' ? levels.consumed : 1;
+    } else if (fused) {
       // A derived sort value: compute it beside each row instead of copying every row.
       plans.push(addFieldsSortStage({ addFields: stage[name], sort: (next as { $sort: unknown }).$sort, context }));
       index += 1;

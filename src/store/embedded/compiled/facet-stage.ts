@@ -15,7 +15,11 @@ export function facetStage(spec: unknown, context: StageContext): StagePlan {
   for (const name of names) {
     if (name === '' || name.startsWith('$') || name.includes('.')) throw new UnsupportedPipelineError(`$facet branch "${name}"`);
   }
-  const branches = names.map((name) => context.pipeline(spec[name]));
+  return facetOf(names, names.map((name) => context.pipeline(spec[name])));
+}
+
+/** A `$facet` of compiled branches (also the fused grouping levels' form, fused-group-stage.ts). */
+export function facetOf(names: readonly string[], branches: readonly (readonly StagePlan[])[]): StagePlan {
   return { create: (next) => new FacetConsumer(names, branches.map(buildChain), next) };
 }
 

@@ -1,7 +1,7 @@
 import type { AccumulatorPlan, AccumulatorState } from './accumulators.ts';
 import { canonicalKey, isPlainObject, setField } from './bson-values.ts';
 import { UnsupportedPipelineError } from './compiled-errors.ts';
-import type { CompiledExpression, Consumer, Evaluate, Row, StageContext, StagePlan } from './pipeline-types.ts';
+import type { CompiledExpression, Consumer, Evaluate, ExpressionScope, Row, StageContext, StagePlan } from './pipeline-types.ts';
 import { keyFactory, rowFactory } from './row-factory.ts';
 
 /**
@@ -42,7 +42,17 @@ export function groupStage(spec: unknown, context: StageContext): StagePlan {
     if (!compile) throw new UnsupportedPipelineError(`accumulator ${operator}`);
     return compile(operands[i], scope);
   });
-  const key = keyPlan(spec._id, scope.compile.bind(scope));
+  return compiledGroup({ id: spec._id, names, accumulators, scope });
+}
+
+/**
+ * A `$group` from its parts: the key expression (compiled in `scope`) and one compiled
+ * accumulator per output field. Also used for groups the executor composes itself (fused
+ * grouping levels, see fused-groups.ts), whose accumulators need not come from the table.
+ */
+export function compiledGroup(options: { id: unknown; names: readonly string[]; accumulators: readonly AccumulatorPlan[]; scope: ExpressionScope }): StagePlan {
+  const { names, accumulators, scope } = options;
+  const key = keyPlan(options.id, scope.compile.bind(scope));
   const makeRow = rowFactory(names);
   const makeId = key.kind === 'object' ? idFactory(key.names) : undefined;
   return {
