@@ -28,8 +28,8 @@ export type ScanSource = () => ScanStep;
  * array. It is also where the embedded engine's time budget lives: engines pull documents
  * from it throughout the scan (where nearly all the time of a pipeline goes), so it checks
  * the clock every few thousand documents and throws `QueryTimeoutError` when the budget is
- * spent. Stages that run after the scan (a final sort of grouped rows, say) are not
- * interrupted.
+ * spent. (mingo's stages after the scan are not interrupted; the compiled executor's are
+ * sliced on a `SliceClock`.)
  */
 export function createScanSource(options: ScanSourceOptions): ScanSource {
   const { segments, deadline, maxTimeMS } = options;
@@ -73,7 +73,7 @@ export interface SegmentScanOptions extends ScanSourceOptions {
   readonly slicing?: ScanSlicing;
 }
 
-const DEFAULT_SLICE_MS = 10;
+export const DEFAULT_SLICE_MS = 10;
 
 /**
  * The compiled executor's scan: the same documents in the same order as `createScanSource`,

@@ -1,7 +1,8 @@
 import { isPlainObject, setField } from './bson-values.ts';
 import { UnsupportedPipelineError } from './compiled-errors.ts';
-import { buildChain } from './consumer-chain.ts';
+import { buildChain, settleChain } from './consumer-chain.ts';
 import type { Consumer, Row, StageContext, StagePlan } from './pipeline-types.ts';
+import type { SliceClock } from './slice-clock.ts';
 
 /**
  * `$facet`: every branch sees every input row, in one pass (no copy of the input is kept),
@@ -43,10 +44,24 @@ class FacetConsumer implements Consumer {
     return any;
   }
 
+  private flushed = false;
+
+  /** Each branch settles in turn (its sorts and groups in slices); then the one row goes on. */
+  async settle(clock: SliceClock): Promise<void> {
+    for (const head of this.heads) await settleChain(head, clock);
+    this.flush();
+  }
+
   end(): Row[] {
+    this.flush();
+    return this.next.end();
+  }
+
+  private flush(): void {
+    if (this.flushed) return;
+    this.flushed = true;
     const out: Row = {};
     for (let i = 0; i < this.heads.length; i++) setField(out, this.names[i], this.heads[i].end());
     this.next.accept(out);
-    return this.next.end();
   }
 }

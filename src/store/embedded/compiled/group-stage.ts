@@ -3,6 +3,7 @@ import { canonicalKey, isPlainObject, setField } from './bson-values.ts';
 import { UnsupportedPipelineError } from './compiled-errors.ts';
 import type { CompiledExpression, Consumer, Evaluate, ExpressionScope, Row, StageContext, StagePlan } from './pipeline-types.ts';
 import { keyFactory, rowFactory } from './row-factory.ts';
+import { runNow, runSliced, type SliceClock, type SlicedWork, UNSLICED } from './slice-clock.ts';
 
 /**
  * `$group`. The key is found without building a key object or string per document: a single
@@ -185,13 +186,26 @@ class GroupConsumer implements Consumer {
     return this.ids.length - 1;
   }
 
+  private flushed = false;
+
+  /** A huge group map (millions of groups) becomes rows in slices. */
+  async settle(clock: SliceClock): Promise<void> {
+    await runSliced(this.flush(clock), clock);
+  }
+
   end(): Row[] {
+    if (!this.flushed) runNow(this.flush(UNSLICED));
+    return this.next.end();
+  }
+
+  private *flush(clock: SliceClock): SlicedWork {
+    this.flushed = true;
     const accumulators = this.accumulators;
     let group = 0;
     const value = (i: number): unknown => accumulators[i].result(group);
     for (; group < this.ids.length; group++) {
       if (!this.next.accept(this.makeRow(this.ids[group], value))) break;
+      if (clock.tick()) yield;
     }
-    return this.next.end();
   }
 }

@@ -1,5 +1,6 @@
 import type { AccumulatorCompiler } from './accumulators.ts';
 import type { ScanCursor } from './scan-cursor.ts';
+import type { SliceClock } from './slice-clock.ts';
 
 /** A document or an intermediate row flowing through a compiled pipeline. */
 export type Row = Record<string, unknown>;
@@ -13,6 +14,15 @@ export interface Consumer {
   accept(row: Row): boolean;
   /** Flushes what the stage holds into the next stage and returns the pipeline's rows. */
   end(): Row[];
+  /**
+   * For a stage with long work after its input ends (a group map turned into rows, a sort):
+   * does that work now in slices on `clock` and forwards its rows, so that `end` only passes
+   * on. `settleChain` calls it on each stage of a chain, first to last, before `end`; a stage
+   * without it does its work in `end`.
+   */
+  settle?(clock: SliceClock): Promise<void>;
+  /** Set on stages that pass each row on as it comes (never hold rows until `end`). */
+  readonly streaming?: boolean;
 }
 
 /** A compiled stage: builds a fresh run-time consumer (with its own state) for each run. */

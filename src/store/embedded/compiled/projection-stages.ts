@@ -55,6 +55,7 @@ export function addFieldsStage(spec: unknown, context: StageContext): StagePlan 
 }
 
 class AddFieldsConsumer implements Consumer {
+  readonly streaming = true;
   private readonly values: unknown[];
 
   constructor(
@@ -121,6 +122,7 @@ function isInclusionFlag(value: unknown): boolean {
 }
 
 class IncludeConsumer implements Consumer {
+  readonly streaming = true;
   constructor(
     private readonly projections: readonly Projection[],
     private readonly next: Consumer,
@@ -141,6 +143,7 @@ class IncludeConsumer implements Consumer {
 }
 
 class ExcludeConsumer implements Consumer {
+  readonly streaming = true;
   constructor(
     private readonly hidden: ReadonlySet<string>,
     private readonly next: Consumer,

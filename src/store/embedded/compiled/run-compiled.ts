@@ -1,9 +1,10 @@
 import type { CallSegment } from '../call-partitions.ts';
-import { scanInSlices, type ScanSlicing } from '../scan-source.ts';
+import { DEFAULT_SLICE_MS, scanInSlices, type ScanSlicing } from '../scan-source.ts';
 import { cloneValue } from './bson-values.ts';
 import type { CompiledPipeline } from './compile-pipeline.ts';
-import { buildChain } from './consumer-chain.ts';
+import { buildChain, settleChain } from './consumer-chain.ts';
 import type { Row } from './pipeline-types.ts';
+import { sliceClock } from './slice-clock.ts';
 
 /** Options of {@link runCompiled}. */
 export interface RunCompiledOptions {
@@ -23,8 +24,10 @@ export interface RunCompiledOptions {
  * documents are read in place, never copied), in slices that yield to the event loop (see
  * `scanInSlices`), and returns fresh rows: the output is deep-copied like mingo's, so nothing
  * handed out is shared with the store. Throws `CompiledBailout` when the data needs mingo,
- * and `QueryTimeoutError` past the deadline. The chain and the cursor belong to this run
- * alone, so other runs may interleave with it between slices.
+ * and `QueryTimeoutError` past the deadline. The work after the scan (group maps into rows,
+ * sorts) is sliced the same way (`settleChain`): it checks the deadline and yields too. The
+ * chain and the cursor belong to this run alone, so other runs may interleave with it between
+ * slices.
  */
 export async function runCompiled<T>(options: RunCompiledOptions): Promise<T[]> {
   const { stages, cursor } = options.pipeline;
@@ -44,5 +47,6 @@ export async function runCompiled<T>(options: RunCompiledOptions): Promise<T[]> 
   } finally {
     cursor.finish();
   }
+  await settleChain(head, sliceClock({ deadline: options.deadline, maxTimeMS: options.maxTimeMS, sliceMs: options.slicing?.sliceMs ?? DEFAULT_SLICE_MS }));
   return head.end().map((row) => cloneValue(row) as T);
 }

@@ -4,6 +4,7 @@ import { TIME_FIELD } from '../document-columns.ts';
 import { compileMillisPath, compileQueryPath } from './field-path.ts';
 import type { Consumer, Evaluate, Row, StageContext, StagePlan } from './pipeline-types.ts';
 import { compileAddedFields, withAddedFields, type AddedFields } from './projection-stages.ts';
+import { runNow, runSliced, type SliceClock, type SlicedWork, UNSLICED } from './slice-clock.ts';
 
 /**
  * `$sort` in MongoDB order (BSON order across types; null and missing equal and lowest),
@@ -18,6 +19,10 @@ import { compileAddedFields, withAddedFields, type AddedFields } from './project
  * `$addFields` right before `$sort` (a derived sort value) is fused into it: the added values
  * are computed per row and kept beside it, and only the rows that leave the sort are copied
  * with them, instead of copying every row first.
+ *
+ * The sort runs after the scan, on a `SliceClock` (see `settle`): more than `NATIVE_SORT_MAX`
+ * indexes are sorted in runs and merged, so that a sort of millions of grouped rows yields to
+ * the event loop and stops at the deadline instead of holding the thread in one native call.
  */
 
 interface SortField {
@@ -187,20 +192,77 @@ class SortConsumer implements Consumer {
     return true;
   }
 
+  private flushed = false;
+
+  async settle(clock: SliceClock): Promise<void> {
+    await runSliced(this.flush(clock), clock);
+  }
+
   end(): Row[] {
+    if (!this.flushed) runNow(this.flush(UNSLICED));
+    return this.next.end();
+  }
+
+  private *flush(clock: SliceClock): SlicedWork {
+    this.flushed = true;
     const rows = this.rows;
     const compare = indexComparator(
       this.keys.map((key) => key.column()),
       this.fields.map((field) => field.direction),
     );
-    const order = this.keep !== undefined && this.keep * 4 < rows.length ? selectFirst(rows.length, this.keep, compare) : allIndexes(rows.length);
-    order.sort(compare);
+    const first = this.keep !== undefined && this.keep * 4 < rows.length ? yield* selectFirst(rows.length, this.keep, compare, clock) : allIndexes(rows.length);
+    const order = yield* sortIndexes(first, compare, clock);
     for (const index of order) {
       const row = this.added ? withAddedFields(rows[index], this.added.keys, this.addedValues[index]) : rows[index];
       if (!this.next.accept(row)) break;
+      if (clock.tick()) yield;
     }
-    return this.next.end();
   }
+}
+
+/** Up to this many indexes are sorted in one native call (a few ms); more are sorted in runs of this size and merged. */
+const NATIVE_SORT_MAX = 4096;
+/** Comparisons between two questions to the clock. */
+const TICK_EVERY = 256;
+
+/**
+ * `order` sorted under `compare` (a total order, so the result is the one a native sort
+ * gives): short arrays in one native call; longer ones in native runs of `NATIVE_SORT_MAX`,
+ * then bottom-up merges, ticking `clock` per comparison so the caller can yield between.
+ */
+function* sortIndexes(order: number[], compare: (i: number, j: number) => number, clock: SliceClock): SlicedWork<number[]> {
+  const n = order.length;
+  if (n <= NATIVE_SORT_MAX) return order.sort(compare);
+  const runCost = NATIVE_SORT_MAX * Math.log2(NATIVE_SORT_MAX);
+  for (let start = 0; start < n; start += NATIVE_SORT_MAX) {
+    const run = order.slice(start, start + NATIVE_SORT_MAX).sort(compare);
+    for (let i = 0; i < run.length; i++) order[start + i] = run[i];
+    if (clock.tick(runCost)) yield;
+  }
+  let from = order;
+  let to = new Array<number>(n);
+  let untilTick = TICK_EVERY;
+  for (let width = NATIVE_SORT_MAX; width < n; width *= 2) {
+    for (let low = 0; low < n; low += 2 * width) {
+      const middle = Math.min(low + width, n);
+      const high = Math.min(low + 2 * width, n);
+      let i = low;
+      let j = middle;
+      let k = low;
+      while (i < middle && j < high) {
+        to[k++] = compare(from[j], from[i]) < 0 ? from[j++] : from[i++];
+        // The clock is asked once per `TICK_EVERY` comparisons: a call per comparison costs ~30%.
+        if (--untilTick === 0) {
+          untilTick = TICK_EVERY;
+          if (clock.tick(TICK_EVERY)) yield;
+        }
+      }
+      while (i < middle) to[k++] = from[i++];
+      while (j < high) to[k++] = from[j++];
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 function allIndexes(n: number): number[] {
@@ -209,10 +271,11 @@ function allIndexes(n: number): number[] {
   return order;
 }
 
-/** The `k` smallest indexes under `compare` (unordered), with a max-heap of size `k`. */
-function selectFirst(n: number, k: number, compare: (i: number, j: number) => number): number[] {
+/** The `k` smallest indexes under `compare` (unordered), with a max-heap of size `k`; ticks `clock` per index. */
+function* selectFirst(n: number, k: number, compare: (i: number, j: number) => number, clock: SliceClock): SlicedWork<number[]> {
   const heap: number[] = [];
   if (k === 0) return heap;
+  let untilTick = TICK_EVERY;
   const siftDown = (start: number): void => {
     let at = start;
     for (;;) {
@@ -238,6 +301,10 @@ function selectFirst(n: number, k: number, compare: (i: number, j: number) => nu
     } else if (compare(i, heap[0]) < 0) {
       heap[0] = i;
       siftDown(0);
+    }
+    if (--untilTick === 0) {
+      untilTick = TICK_EVERY;
+      if (clock.tick(TICK_EVERY)) yield;
     }
   }
   return heap;

@@ -11,6 +11,7 @@ export function matchStage(spec: unknown, context: StageContext): StagePlan {
 }
 
 class MatchConsumer implements Consumer {
+  readonly streaming = true;
   constructor(
     private readonly test: Predicate,
     private readonly next: Consumer,
@@ -39,6 +40,7 @@ export function skipStage(spec: unknown): StagePlan {
 }
 
 class SkipConsumer implements Consumer {
+  readonly streaming = true;
   private skipped = 0;
 
   constructor(
@@ -66,6 +68,7 @@ export function limitStage(spec: unknown): StagePlan {
 
 /** Tells the stage before it to stop once full, so `$match` + `$limit` reads no further. */
 class LimitConsumer implements Consumer {
+  readonly streaming = true;
   private taken = 0;
 
   constructor(
@@ -110,9 +113,22 @@ class CountConsumer implements Consumer {
     return true;
   }
 
+  private flushed = false;
+
+  /** Passes the count on at once, so the stages after it can settle too. */
+  async settle(): Promise<void> {
+    this.flush();
+  }
+
   end(): Row[] {
-    if (this.n > 0) this.next.accept({ [this.field]: this.n });
+    this.flush();
     return this.next.end();
+  }
+
+  private flush(): void {
+    if (this.flushed) return;
+    this.flushed = true;
+    if (this.n > 0) this.next.accept({ [this.field]: this.n });
   }
 }
 
@@ -132,6 +148,7 @@ export function unwindStage(spec: unknown): StagePlan {
 }
 
 class UnwindConsumer implements Consumer {
+  readonly streaming = true;
   constructor(
     private readonly field: string,
     private readonly read: (row: Row) => unknown,
