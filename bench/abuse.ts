@@ -16,6 +16,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { demoApiKeys } from '../src/sample/demo-keys.ts';
 import { SAMPLE_TENANTS } from '../src/sample/tenants.ts';
@@ -89,7 +90,7 @@ async function startServer(): Promise<{ port: number; pid: number }> {
       process.execPath,
       [
         '--min-semi-space-size=16',
-        'bin/dialgraph.js',
+        fileURLToPath(new URL('../bin/dialgraph.js', import.meta.url)),
         'serve',
         '--host', '127.0.0.1',
         '--port', String(port),
