@@ -1,4 +1,4 @@
-import { useAPQ } from '@graphql-yoga/plugin-apq';
+import { type APQStore, createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger as PinoLogger } from 'pino';
@@ -9,6 +9,7 @@ import { type CircuitBreakerOptions, withCircuitBreaker } from '../store/decorat
 import { storeUp } from '../observability/metrics.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import type { GatewayConfig, GraphQLContext } from './context.ts';
+import { restRouteDocuments } from '../rest/route-documents.ts';
 import { useRestRoutes } from '../rest/use-rest-routes.ts';
 import { createErrorMasker, type Logger } from './errors.ts';
 import { useApiKeyAuth } from './plugins/use-api-key-auth.ts';
@@ -157,7 +158,10 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       useBoundedErrorMessages(),
       useTimeoutStatus(),
       // Locked to trusted documents, or open to any operation with automatic persisted queries.
-      options.trustedDocuments ? useTrustedDocuments({ documents: options.trustedDocuments }) : useAPQ(),
+      // Either way the REST routes' own documents are known by id: the routes send only the id.
+      options.trustedDocuments
+        ? useTrustedDocuments({ documents: { ...options.trustedDocuments, ...restRouteDocuments() } })
+        : useAPQ({ store: apqStoreKnowing(restRouteDocuments()) }),
       ...(options.responseCache ? [useTenantResponseCache({ keys: store, now, ...options.responseCache })] : []),
       useApiKeyAuth({ keys: store, now }),
       useCallContext({ store, config, now }),
@@ -195,4 +199,17 @@ function renderPage(graphiql: { apiKey?: string; defaultQuery?: string; tabs?: G
     shouldPersistHeaders: false,
   };
   return renderGraphiQL(options);
+}
+
+/**
+ * The APQ store: the gateway's own documents first (never evicted by clients registering many
+ * hashes), then the bounded in-memory store of what clients register.
+ */
+function apqStoreKnowing(own: Record<string, string>): APQStore {
+  const registered = createInMemoryAPQStore();
+  const fixed = new Map(Object.entries(own));
+  return {
+    get: (hash) => fixed.get(hash) ?? registered.get(hash),
+    set: (hash, query) => (fixed.has(hash) ? undefined : registered.set(hash, query)),
+  };
 }

@@ -87,7 +87,22 @@ export class Screenshots {
  * listener is attached before the action, so a fast response is not missed.
  */
 export async function responseOf(page: Page, match: (response: HTTPResponse) => boolean, action: () => Promise<void>, timeoutMs = 60_000): Promise<HTTPResponse> {
-  const waiting = page.waitForResponse(match, { timeout: timeoutMs });
-  await action();
-  return waiting;
+  // On a timeout, say what the page did send instead: "no answer" alone says nothing of why.
+  const seen: string[] = [];
+  const record = (response: HTTPResponse) => {
+    if (response.request().method() === 'POST') seen.push(`${response.status()} ${new URL(response.url()).pathname} ${(response.request().postData() ?? '').slice(0, 160)}`);
+  };
+  page.on('response', record);
+  try {
+    const waiting = page.waitForResponse(match, { timeout: timeoutMs });
+    // When the action throws, nobody awaits `waiting`: keep its later rejection (page closed by
+    // the test's teardown) from surfacing as an unhandled error of another test.
+    waiting.catch(() => undefined);
+    await action();
+    return await waiting.catch((error: Error) => {
+      throw new Error(`${error.message}; POSTs seen meanwhile:\n${seen.join('\n') || '(none)'}`);
+    });
+  } finally {
+    page.off('response', record);
+  }
 }

@@ -23,7 +23,8 @@ export async function selectTab(page: Page, index: number): Promise<void> {
     await page.keyboard.press('Escape');
     const tabs = await page.$$('.graphiql-tab .graphiql-tab-button');
     if (!tabs[index]) throw new Error(`GraphiQL has no tab ${index}`);
-    await tabs[index].click();
+    // A tab bar re-rendered under the click detaches the handle; the check below decides.
+    await tabs[index].click().catch(() => undefined);
     const active = await page
       .waitForFunction((i) => document.querySelectorAll('.graphiql-tab')[i]?.classList.contains('graphiql-tab-active'), { timeout: 5_000 }, index)
       .then(() => true, () => false);
@@ -60,16 +61,26 @@ export async function runOperation(page: Page, name: string): Promise<GraphiQLRu
     page,
     (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/graphql' && (r.request().postData() ?? '').includes(`"operationName":"${name}"`),
     async () => {
-      await page.click('.graphiql-execute-button');
-      const menu = await page.waitForSelector('[role=menuitem]', { timeout: 3_000 }).catch(() => null);
-      if (!menu) return; // one operation: ▶ ran it
-      for (const item of await page.$$('[role=menuitem]')) {
-        if ((await item.evaluate((el) => (el.textContent ?? '').trim())) === name) {
-          await item.click();
-          return;
-        }
+      // Locators, not element handles: right after a tab switch GraphiQL re-renders its toolbar,
+      // and a click on the ▶ found a moment earlier fails with "Node is detached from document".
+      // A locator waits for a visible, stable element and finds it again if it is replaced.
+      // Just after a tab switch the menu can still list the previous tab's operations; a person
+      // closes it and looks again.
+      let names: string[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await page.locator('.graphiql-execute-button').click();
+        const menu = await page.waitForSelector('[role=menuitem]', { timeout: 3_000 }).catch(() => null);
+        if (!menu) return; // one operation: ▶ ran it
+        names = await page.$$eval('[role=menuitem]', (items) => items.map((item) => (item.textContent ?? '').trim()));
+        if (names.includes(name)) break;
+        await page.keyboard.press('Escape');
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
-      throw new Error(`the ▶ menu has no operation ${name}`);
+      if (!names.includes(name)) throw new Error(`the ▶ menu has no operation ${name} (it has ${names.join(', ')})`);
+      await page
+        .locator('[role=menuitem]')
+        .filter((item) => (item.textContent ?? '').trim() === name)
+        .click();
     },
   );
   const body = (await response.json()) as GraphiQLRun['body'];

@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { createGateway } from '../../src/graphql/yoga.ts';
+import { createGateway, type GatewayOptions } from '../../src/graphql/yoga.ts';
 import { demoApiKeys } from '../../src/sample/demo-keys.ts';
 import { generateSampleCalls } from '../../src/sample/generate.ts';
 import type { CallStore } from '../../src/store/call-store.ts';
@@ -24,10 +24,10 @@ export interface RestAnswer {
 }
 
 /** A gateway over the sample calls (or `store`) and helpers that speak to it as clients do. */
-export function restGateway(options: { store?: CallStore; logger?: Pick<Console, 'error' | 'warn' | 'info'> } = {}) {
+export function restGateway(options: { store?: CallStore; logger?: Pick<Console, 'error' | 'warn' | 'info'>; gateway?: Partial<GatewayOptions> } = {}) {
   const store = options.store ?? createEmbeddedStore({ calls: sampleCalls, apiKeys: toApiKeyRecords(keys, NOW) });
   const logger = options.logger ?? { error: () => {}, warn: () => {}, info: () => {} };
-  const yoga = createGateway({ store, now: () => NOW, graphiql: false, logger });
+  const yoga = createGateway({ store, now: () => NOW, graphiql: false, logger, ...options.gateway });
 
   async function rest(
     method: string,

@@ -2,6 +2,7 @@ import { type ExecutionResult, getOperationAST } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import type { Logger as PinoLogger } from 'pino';
 import { errorCodesOf } from '../../observability/error-codes.ts';
+import { outerRequestOf } from '../../observability/inner-request.ts';
 import { requestIdOf } from '../../observability/request-id.ts';
 import { traceIdOf } from '../../observability/request-span.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -25,16 +26,21 @@ interface AccessRecord {
 export function useAccessLog(options: { log: PinoLogger }): Plugin<GraphQLContext> {
   const { log } = options;
   const records = new WeakMap<Request, AccessRecord>();
+  // A REST route's inner GraphQL request → the route request: both fill one record, one line.
+  const outerOf = new WeakMap<Request, Request>();
   const recordOf = (request: Request) => {
-    let record = records.get(request);
+    const owner = outerOf.get(request) ?? request;
+    let record = records.get(owner);
     if (!record) {
       record = { start: performance.now(), codes: [] };
-      records.set(request, record);
+      records.set(owner, record);
     }
     return record;
   };
   return {
-    onRequest({ request }) {
+    onRequest({ request, serverContext }) {
+      const outer = outerRequestOf(serverContext);
+      if (outer) outerOf.set(request, outer);
       recordOf(request);
     },
     onParams({ request, params }) {
@@ -65,6 +71,7 @@ export function useAccessLog(options: { log: PinoLogger }): Plugin<GraphQLContex
       }
     },
     onResponse({ request, response }) {
+      if (outerOf.has(request)) return; // the route request writes the line
       const record = recordOf(request);
       const url = new URL(request.url);
       log.info(
