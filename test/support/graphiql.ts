@@ -61,14 +61,11 @@ export async function runOperation(page: Page, name: string): Promise<GraphiQLRu
     page,
     (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/graphql' && (r.request().postData() ?? '').includes(`"operationName":"${name}"`),
     async () => {
-      // Locators, not element handles: right after a tab switch GraphiQL re-renders its toolbar,
-      // and a click on the ▶ found a moment earlier fails with "Node is detached from document".
-      // A locator waits for a visible, stable element and finds it again if it is replaced.
       // Just after a tab switch the menu can still list the previous tab's operations; a person
       // closes it and looks again.
       let names: string[] = [];
       for (let attempt = 0; attempt < 5; attempt++) {
-        await page.locator('.graphiql-execute-button').click();
+        await clickAgainIfReplaced(page, '.graphiql-execute-button');
         const menu = await page.waitForSelector('[role=menuitem]', { timeout: 3_000 }).catch(() => null);
         if (!menu) return; // one operation: ▶ ran it
         names = await page.$$eval('[role=menuitem]', (items) => items.map((item) => (item.textContent ?? '').trim()));
@@ -77,10 +74,8 @@ export async function runOperation(page: Page, name: string): Promise<GraphiQLRu
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       if (!names.includes(name)) throw new Error(`the ▶ menu has no operation ${name} (it has ${names.join(', ')})`);
-      await page
-        .locator('[role=menuitem]')
-        .filter((item) => (item.textContent ?? '').trim() === name)
-        .click();
+      const items = await page.$$('[role=menuitem]');
+      await items[names.indexOf(name)].click();
     },
   );
   const body = (await response.json()) as GraphiQLRun['body'];
@@ -115,4 +110,20 @@ function firstLeaf(value: unknown): string {
 /** The visible text of the result pane. */
 export function responsePaneText(page: Page): Promise<string> {
   return page.$eval('.graphiql-response', (el) => el.textContent ?? '').catch(() => '');
+}
+
+/**
+ * Clicks `selector`, finding it again when React replaced it between the lookup and the click
+ * ("Node is detached from document"), as GraphiQL does with its toolbar right after a tab switch.
+ */
+async function clickAgainIfReplaced(page: Page, selector: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.click(selector);
+      return;
+    } catch (error) {
+      if (attempt >= 4 || !/detached|not clickable|no node/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
