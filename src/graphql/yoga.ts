@@ -8,6 +8,7 @@ import { withDeadline } from '../store/decorators/with-deadline.ts';
 import { type CircuitBreakerOptions, withCircuitBreaker } from '../store/decorators/with-circuit-breaker.ts';
 import { storeUp } from '../observability/metrics.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
+import { corsOptions, useVaryOrigin } from './cors.ts';
 import type { GatewayConfig, GraphQLContext } from './context.ts';
 import { restRouteDocuments } from '../rest/route-documents.ts';
 import { useRestRoutes } from '../rest/use-rest-routes.ts';
@@ -136,6 +137,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
     // Our body limit replaces Yoga's (same cap and errors, without a stream per request).
     maxRequestBodySize: false,
     plugins: [
+      useVaryOrigin(options.corsOrigins),
       // GET /ready (no key); GET /health is Yoga's own (200 while the process serves).
       useReadiness({ health: guarded.health, engine: options.store.engine, loaded: options.loaded }),
       // The GraphiQL page (rendered once, compressed, ETag) instead of Yoga's.
@@ -172,9 +174,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       ...(options.plugins ?? []),
     ],
     logging: false,
-    cors: options.corsOrigins?.length
-      ? { origin: [...options.corsOrigins], credentials: true, allowedHeaders: ['authorization', 'content-type', 'x-request-id'] }
-      : { origin: '*', credentials: false },
+    cors: corsOptions(options.corsOrigins),
     maskedErrors: { maskError: createErrorMasker(logger) },
     graphiql: false,
   });

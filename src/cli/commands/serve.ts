@@ -1,6 +1,6 @@
 import { DEFAULT_FUNNEL_STAGES } from '../../contract/call-document.ts';
 import { createGateway } from '../../graphql/yoga.ts';
-import { DEFAULT_DRAIN_MS, listen } from '../../server.ts';
+import { DEFAULT_DRAIN_MS, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, listen } from '../../server.ts';
 import { DEFAULT_BREAKER_FAILURES, DEFAULT_BREAKER_PROBE_MS } from '../../store/decorators/with-circuit-breaker.ts';
 import { UsageError, readBooleanFlag, readPositiveInt, type Command, type OptionValues } from '../command.ts';
 import { openStore } from '../open-store.ts';
@@ -46,6 +46,8 @@ export const serveCommand: Command = {
     'breaker-probe-ms': { type: 'string', env: 'DIALGRAPH_BREAKER_PROBE_MS', default: String(DEFAULT_BREAKER_PROBE_MS), placeholder: 'ms', description: 'While the circuit is open, the store is pinged once every this many ms; the first answer closes it.' },
     'cors-origins': { type: 'string', env: 'DIALGRAPH_CORS_ORIGINS', placeholder: 'a,b', description: 'Browser origins allowed to call the API with credentials, e.g. https://app.example.com (default: any origin may read, none gets credentials).' },
     'drain-ms': { type: 'string', env: 'DIALGRAPH_DRAIN_MS', default: String(DEFAULT_DRAIN_MS), placeholder: 'ms', description: 'On SIGTERM/SIGINT, how long in-flight requests may finish before they are cut.' },
+    'request-timeout-ms': { type: 'string', env: 'DIALGRAPH_REQUEST_TIMEOUT_MS', default: String(REQUEST_TIMEOUT_MS), placeholder: 'ms', description: 'A request (headers and body) must arrive within this time; a slow-body socket is then answered 408 and closed.' },
+    'headers-timeout-ms': { type: 'string', env: 'DIALGRAPH_HEADERS_TIMEOUT_MS', default: String(HEADERS_TIMEOUT_MS), placeholder: 'ms', description: 'The request headers must arrive within this time (at most --request-timeout-ms).' },
     'allow-demo-keys': { type: 'boolean', env: 'DIALGRAPH_ALLOW_DEMO_KEYS', description: 'Serve the public demo keys on a non-loopback --host anyway (refused otherwise).' },
     'metrics-port': { type: 'string', env: 'DIALGRAPH_METRICS_PORT', placeholder: 'n', description: 'Serve /metrics on this port instead of the API port.' },
   },
@@ -65,6 +67,9 @@ export const serveCommand: Command = {
     const trustedPath = values['trusted-documents'] as string | undefined;
     const trustedDocuments = trustedPath ? await readTrustedDocuments(trustedPath).catch((error: Error) => { throw new UsageError(error.message); }) : undefined;
     const drainMs = readPositiveInt(values, 'drain-ms') ?? DEFAULT_DRAIN_MS;
+    const requestTimeoutMs = limit('request-timeout-ms');
+    const headersTimeoutMs = limit('headers-timeout-ms');
+    if (headersTimeoutMs > requestTimeoutMs) throw new UsageError(`--headers-timeout-ms (${headersTimeoutMs}) must not exceed --request-timeout-ms (${requestTimeoutMs})`);
     const corsOrigins = readCorsOrigins(values);
     const breaker = { failures: limit('breaker-failures'), probeMs: limit('breaker-probe-ms') };
     // Without --keys (and MongoDB) the embedded engine serves the public demo keys, super-admin included.
@@ -109,7 +114,7 @@ export const serveCommand: Command = {
       corsOrigins,
       breaker,
     });
-    const { url, close } = await listen({ yoga: gateway, port, host, drainMs }).catch((error: unknown) => {
+    const { url, close } = await listen({ yoga: gateway, port, host, drainMs, requestTimeoutMs, headersTimeoutMs }).catch((error: unknown) => {
       throw portError(error, port, host);
     });
     const metrics = metricsPort === undefined ? null : await listenMetrics({ registry: metricsRegistry, port: metricsPort, host: String(values.host) });
