@@ -161,5 +161,10 @@ const separate = measured.get('_entities: 100 separate 1-assistant requests');
 if (batched && separate) {
   console.log(`\n_entities: 100 assistants in one request ${fmt(batched.gql)} ms vs 100 separate requests ${fmt(separate.gql)} ms: ${ratio(separate.gql, batched.gql)} faster batched`);
 }
+const plain = measured.get('groupedCalls [SOURCE, STATUS] 90 d without percentiles');
+const withPercentiles = measured.get('groupedCalls [SOURCE, STATUS] 90 d + p50/p90/p95/p99');
+if (plain && withPercentiles) {
+  console.log(`\ngroupedCalls percentiles: GraphQL ${ratio(withPercentiles.gql, plain.gql)}, bare ${ratio(withPercentiles.bare, plain.bare)} the same query without them (target ≤ 1.5×)`);
+}
 console.log(`\npeak RSS with the compiled executor ${mb(compiledPeakRss)} (resident after load ${mb(residentRss)}); with the mingo runs ${mb(peakRss())}`);
 console.log(`engine runs of the default store: ${JSON.stringify(store.engineRuns)}`);

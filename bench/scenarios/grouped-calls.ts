@@ -32,7 +32,41 @@ function* tenantCallsIn(c: BenchContext, from: Date, to: Date) {
 
 const SIX = ['count', 'avgDuration', 'qualifiedPct', 'avgAiScore', 'uniqueCallers', 'totalValueCents'] as const;
 
+const PLAIN = ['count', 'avgDuration', 'totalDuration'] as const;
+const PERCENTILES = ['p50Duration', 'p90Duration', 'p95Duration', 'p99Duration'] as const;
+
+/** The same grouped query without and with the four duration percentiles (issue 20: at most 1.5×). */
+function percentileScenario(withPercentiles: boolean): BenchScenario {
+  const metrics: MetricName[] = withPercentiles ? [...PLAIN, ...PERCENTILES] : [...PLAIN];
+  return {
+    name: `groupedCalls [SOURCE, STATUS] 90 d ${withPercentiles ? '+ p50/p90/p95/p99' : 'without percentiles'}`,
+    as: 'tenant',
+    query: (c) =>
+      `{ groupedCalls(groupBy: [SOURCE, STATUS], filter: { startDate: "${addDays(localDate('UTC', c.now), -89)}" }, limit: 1000) { count rows { source status ${metrics.join(' ')} } } }`,
+    pipelines: (c) => [compileGrouped(c, { groupBy: ['SOURCE', 'STATUS'], limit: 1000, filter: { startDate: addDays(localDate('UTC', c.now), -89) } }, metrics)],
+    floor: (c) => {
+      const { from, to } = range(c, 'UTC', 90);
+      const groups = new Map<string, number[]>();
+      for (const call of tenantCallsIn(c, from, to)) {
+        const key = `${call.source ?? ''}|${call.status}`;
+        let durations = groups.get(key);
+        if (!durations) groups.set(key, (durations = []));
+        durations.push(call.duration_sec ?? 0);
+      }
+      if (!withPercentiles) return groups.size;
+      const picks: number[] = [];
+      for (const durations of groups.values()) {
+        const sorted = Float64Array.from(durations).sort();
+        for (const p of [50, 90, 95, 99]) picks.push(sorted[Math.ceil((p / 100) * sorted.length) - 1]);
+      }
+      return picks;
+    },
+  };
+}
+
 export const groupedCallsScenarios: BenchScenario[] = [
+  percentileScenario(false),
+  percentileScenario(true),
   {
     name: 'groupedCalls [DATE, SOURCE] 90 d',
     as: 'tenant',

@@ -38,16 +38,41 @@ describe('analyticsQuery compiles each type as a preset of the query core', () =
     expect(compile({ queryType: 'CALL_COUNT' })).toEqual([{ $match: SCOPE }, { $group: { _id: null, calls: { $sum: 1 } } }]);
   });
 
-  it('CALL_DURATION: count, sum, min and max with a missing duration as 0', () => {
+  it('CALL_DURATION: count, sum, min, max and percentiles from the duration histogram, a missing duration as 0', () => {
+    const pick = (p: number) => ({
+      $min: { $cond: [{ $gte: [{ $multiply: ['$runningCalls', 100] }, { $multiply: ['$partitionCalls', p] }] }, '$_id.durationValue', null] },
+    });
     expect(compile({ queryType: 'CALL_DURATION' })).toEqual([
       { $match: SCOPE },
       {
         $group: {
-          _id: null,
+          _id: { durationValue: { $ifNull: ['$duration_sec', 0] } },
           calls: { $sum: 1 },
           durationSum: { $sum: '$duration_sec' },
           durationMin: { $min: { $ifNull: ['$duration_sec', 0] } },
           durationMax: { $max: { $ifNull: ['$duration_sec', 0] } },
+        },
+      },
+      {
+        $setWindowFields: {
+          sortBy: { '_id.durationValue': 1 },
+          output: {
+            runningCalls: { $sum: '$calls', window: { documents: ['unbounded', 'current'] } },
+            partitionCalls: { $sum: '$calls', window: { documents: ['unbounded', 'unbounded'] } },
+          },
+        },
+      },
+      {
+        $group: {
+          _id: null,
+          calls: { $sum: '$calls' },
+          durationSum: { $sum: '$durationSum' },
+          durationMin: { $min: '$durationMin' },
+          durationMax: { $max: '$durationMax' },
+          p50Duration: pick(50),
+          p90Duration: pick(90),
+          p95Duration: pick(95),
+          p99Duration: pick(99),
         },
       },
     ]);

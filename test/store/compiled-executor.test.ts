@@ -405,6 +405,46 @@ describe('other stages', () => {
     expect(reference.none).toEqual([{ n: 0 }]);
   });
 
+  it('$setWindowFields: running and partition $sum per partition, sorted (ties keep input order), then grouped', async () => {
+    const fields = [
+      { g: 'a', d: 5 }, { g: 'a', d: 1 }, { g: 'b', d: 2 }, { g: 'a', d: 5 }, { g: 'a' }, { g: 'b', d: 2 }, { g: 'b', d: 9 },
+    ];
+    const window: Pipeline = [
+      { $group: { _id: { g: '$g', d: { $ifNull: ['$d', 0] } }, n: { $sum: 1 } } },
+      {
+        $setWindowFields: {
+          partitionBy: { g: '$_id.g' },
+          sortBy: { '_id.d': 1 },
+          output: {
+            run: { $sum: '$n', window: { documents: ['unbounded', 'current'] } },
+            all: { $sum: '$n', window: { documents: ['unbounded', 'unbounded'] } },
+          },
+        },
+      },
+      { $sort: { '_id.g': 1, '_id.d': 1 } },
+    ];
+    const expected = [
+      { _id: { g: 'a', d: 0 }, n: 1, run: 1, all: 4 },
+      { _id: { g: 'a', d: 1 }, n: 1, run: 2, all: 4 },
+      { _id: { g: 'a', d: 5 }, n: 2, run: 4, all: 4 },
+      { _id: { g: 'b', d: 2 }, n: 2, run: 2, all: 3 },
+      { _id: { g: 'b', d: 9 }, n: 1, run: 3, all: 3 },
+    ];
+    expect(await compiled(window, fields)).toEqual(expected);
+    expect(await mingo(window, fields)).toEqual(expected);
+  });
+
+  it.each<[string, unknown]>([
+    ['a range window', { run: { $sum: '$n', window: { range: ['unbounded', 'current'] } } }],
+    ['a bounded window', { run: { $sum: '$n', window: { documents: [-1, 0] } } }],
+    ['another window operator', { run: { $avg: '$n', window: { documents: ['unbounded', 'current'] } } }],
+  ])('$setWindowFields with %s runs on mingo', async (_name, output) => {
+    const pipeline: Pipeline = [{ $group: { _id: '$g', n: { $sum: 1 } } }, { $setWindowFields: { sortBy: { _id: 1 }, output } }];
+    const store = createEmbeddedStore({ calls: docs([{ g: 1 }, { g: 2 }]) });
+    await store.aggregate(pipeline);
+    expect(store.engineRuns).toEqual({ mingo: 1, compiled: 0 });
+  });
+
   it('rows are fresh copies: changing them changes nothing stored', async () => {
     const store = createEmbeddedStore({ calls: docs([{ tags: ['a'], when: new Date(5), p: { x: 1 } }]) });
     const [row] = await store.aggregate<{ tags: string[]; when: Date; p: { x: number } }>([{ $match: {} }]);
@@ -494,7 +534,7 @@ describe('the operator table', () => {
     const roles = Object.fromEntries((Object.keys(OPERATOR_TABLE) as SupportedOperator[]).map((name) => [name, operatorRoles(name).join('+')]));
     expect(roles).toEqual({
       $match: 'stage', $addFields: 'stage', $project: 'stage', $group: 'stage', $sort: 'stage', $skip: 'stage', $limit: 'stage',
-      $count: 'stage', $facet: 'stage', $unwind: 'stage',
+      $count: 'stage', $facet: 'stage', $unwind: 'stage', $setWindowFields: 'stage',
       $and: 'logical', $or: 'logical',
       $eq: 'query+expression', $ne: 'query+expression', $gt: 'query+expression', $gte: 'query+expression',
       $lt: 'query+expression', $lte: 'query+expression', $in: 'query+expression',

@@ -46,7 +46,7 @@ const ZONES = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe']
 describe('every pipeline a client can reach runs on the compiled executor', () => {
   it('groupedCalls: each dimension and triples, each sort key and order, each filter, each zone', async () => {
     const dimensions = values('CallDimension');
-    const metrics = 'count avgDuration totalDuration avgAiScore qualifiedCount qualifiedPct totalValueCents uniqueCallers answeredCount missedCount voicemailCount avgRoboScore totalCostCents';
+    const metrics = 'count avgDuration totalDuration avgAiScore qualifiedCount qualifiedPct totalValueCents uniqueCallers answeredCount missedCount voicemailCount avgRoboScore totalCostCents p50Duration p90Duration p95Duration p99Duration';
     for (const dimension of dimensions) await run(`{ groupedCalls(groupBy: [${dimension}], filter: { ${RANGE} }) { rows { ${metrics} } totals { ${metrics} } } }`);
     await run(`{ groupedCalls(groupBy: [DATE, SOURCE, HOUR_OF_DAY], filter: { ${RANGE} }) { count } }`);
     for (const sortBy of values('GroupedSortKey')) {
@@ -80,7 +80,7 @@ describe('every pipeline a client can reach runs on the compiled executor', () =
   });
 
   it('analyticsQuery: each query type × granularity × zone, each filter, payload filters with any key', async () => {
-    const fragments = '... on CountRow { count } ... on DurationStatsRow { avg } ... on DistributionRow { key } ... on TimeSeriesPoint { date } ... on RetryRow { attempt } ... on ProviderRow { provider } ... on HeatmapCell { hour } ... on FunnelStage { stage }';
+    const fragments = '... on CountRow { count } ... on DurationStatsRow { avg p50Duration p99Duration } ... on DistributionRow { key } ... on TimeSeriesPoint { date } ... on RetryRow { attempt } ... on ProviderRow { provider } ... on HeatmapCell { hour } ... on FunnelStage { stage }';
     for (const queryType of values('AnalyticsQueryType')) {
       for (const granularity of values('Granularity')) {
         for (const zone of ZONES) {

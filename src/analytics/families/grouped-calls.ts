@@ -11,13 +11,14 @@ import { havingTest, normalizeHaving, type HavingCondition, type MetricCondition
 import { MAX_PAGE_SIZE, normalizePage } from '../query/page.ts';
 import { MAX_RANGE_YEARS } from '../query/range-cap.ts';
 import type { TimeRange } from '../query/scope.ts';
-import type { Accumulator, Expression } from '../query/expression.ts';
+import type { Accumulator, Expression, Stage } from '../query/expression.ts';
 import type { Principal } from '../../contract/principal.ts';
 import { CALL_DIMENSIONS, DIMENSIONS, type CallDimension, type DimensionDefinition } from '../registry/dimensions.ts';
 import { SORT_DIRECTION, type SortOrder } from '../registry/enums.ts';
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../registry/metrics.ts';
 import { PARTIALS, type PartialName } from '../registry/partials.ts';
 import { distinctCountLevels, mergeAll, type DistinctValue } from '../query/distinct-count.ts';
+import { percentileLevels, type PercentileSpec } from '../query/percentile-levels.ts';
 import { GROUPED_SORT_KEYS, metricNamed } from '../registry/sort-keys.ts';
 import { enumerateBuckets, type Bucket } from '../time/buckets.ts';
 import { COMPARE_PERIODS, comparisonDays, positionShift, type ComparePeriod, type DaySpan } from '../time/compare-range.ts';
@@ -154,9 +155,10 @@ export function groupedCallsQuery(options: {
 
   const direction = SORT_DIRECTION[args.sortOrder];
   const distinct = distinctValueOf(metrics);
-  const levels = distinct ? distinctCountLevels({ by, accumulate, distinct, totalsSplitBy: comparison ? PERIOD_KEY : undefined }) : null;
+  const percentiles = percentilesOf(metrics);
+  const levels = groupingLevels({ by, accumulate, distinct, percentiles, totalsSplitBy: comparison ? PERIOD_KEY : undefined });
   const first: GroupSpec = levels ? levels.first : { by, accumulate };
-  const rowGroups: GroupSpec[] = levels ? [levels.second] : [];
+  const rowGroups: GroupSpec[] = levels ? [...levels.rows] : [];
   if (comparison) rowGroups.push(foldLevel(rowGroups.at(-1) ?? first));
   const totalsAsked = selection.totals !== null || (comparison !== null && Boolean(selection.previous?.totals || selection.change?.totals));
   const totals = !totalsAsked
@@ -250,6 +252,35 @@ function seriesDimension(dimensions: readonly CallDimension[]): CallDimension {
     );
   }
   return series[0];
+}
+
+/**
+ * The grouping levels when a row is not one `$group` of the calls: distinct callers (calls
+ * grouped by key + caller first) and duration percentiles (by key + duration: a histogram,
+ * see query/percentile-levels.ts), or both; null when one level does.
+ */
+function groupingLevels(options: {
+  by: Record<string, Expression>;
+  accumulate: Record<string, Accumulator>;
+  distinct: DistinctValue | null;
+  percentiles: readonly PercentileSpec[];
+  totalsSplitBy?: string;
+}): { first: GroupSpec; rows: readonly GroupSpec[]; groupCount: readonly Stage[]; totals: readonly Stage[] } | null {
+  const { by, accumulate, distinct, percentiles, totalsSplitBy } = options;
+  if (percentiles.length) return percentileLevels({ by, accumulate, percentiles, distinct, totalsSplitBy });
+  if (!distinct) return null;
+  const levels = distinctCountLevels({ by, accumulate, distinct, totalsSplitBy });
+  return { first: levels.first, rows: [levels.second], groupCount: levels.groupCount, totals: levels.totals };
+}
+
+/** The duration percentiles the selected metrics ask for. */
+function percentilesOf(metrics: ReadonlySet<MetricName>): PercentileSpec[] {
+  const specs: PercentileSpec[] = [];
+  for (const metric of metrics) {
+    const percent = (METRICS[metric] as MetricDefinition).percentile;
+    if (percent !== undefined) specs.push({ name: metric, percent });
+  }
+  return specs;
 }
 
 /** The distinct value the selected metrics count (at most one kind exists: callers). */

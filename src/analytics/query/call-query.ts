@@ -7,6 +7,11 @@ export interface GroupSpec {
   /** Group key parts by name; none means one group over every input row (`_id: null`). */
   by: Record<string, Expression>;
   accumulate: Record<string, Accumulator>;
+  /**
+   * A `$setWindowFields` stage run on this level's input rows just before it groups them
+   * (the running counts percentiles are picked from, see query/percentile-levels.ts).
+   */
+  window?: Stage;
 }
 
 export interface SortKey {

@@ -22,17 +22,17 @@ export function compileCallQuery(query: CallQuery): ScopedPipeline {
   // The `userId` argument is a filter like the others; a scope-only query applies none.
   const where = query.scopeOnly ? [] : [userFilter(query.users), ...(query.where ?? [])];
   const stages: Stage[] = [{ $match: combineConditions([scope, ...where]) }];
-  for (const group of query.groups ?? []) stages.push(groupStage(group));
+  for (const group of query.groups ?? []) stages.push(...groupStages(group));
 
   const lastGroup = query.rowGroups?.at(-1) ?? query.groups?.at(-1);
-  const rowStages: Stage[] = (query.rowGroups ?? []).map(groupStage);
+  const rowStages: Stage[] = (query.rowGroups ?? []).flatMap(groupStages);
   const { sortFields, sortValues } = sortTargets(query.sort);
   const derive = { ...query.derive, ...sortValues };
   if (Object.keys(derive).length) rowStages.push({ $addFields: derive });
   if (query.rowFilter) rowStages.push({ $match: query.rowFilter });
   // The rows as they reach the sort: what a row count counts (derived sort values aside).
   const countStages: Stage[] = [
-    ...(query.rowGroups ?? []).map(groupStage),
+    ...(query.rowGroups ?? []).flatMap(groupStages),
     ...(query.rowFilter && query.derive && Object.keys(query.derive).length ? [{ $addFields: query.derive }] : []),
     ...(query.rowFilter ? [{ $match: query.rowFilter }] : []),
     ...COUNT_FACET,
@@ -77,9 +77,11 @@ function sortTargets(keys: readonly SortKey[] | undefined): {
   return { sortFields, sortValues };
 }
 
-function groupStage(group: GroupSpec): Stage {
+/** The stages of one grouping level: its window stage (if any), then its `$group`. */
+export function groupStages(group: GroupSpec): Stage[] {
   const keys = Object.keys(group.by);
-  return { $group: { _id: keys.length ? group.by : null, ...group.accumulate } };
+  const stage: Stage = { $group: { _id: keys.length ? group.by : null, ...group.accumulate } };
+  return group.window ? [group.window, stage] : [stage];
 }
 
 /**

@@ -18,6 +18,11 @@ export interface MetricDefinition {
   needs: readonly PartialName[];
   /** A distinct count the pipeline computes as grouping levels (its row field is `distinct.name`). */
   distinct?: DistinctValue;
+  /**
+   * A duration percentile (1–100) the pipeline picks from a histogram it counts, into the row
+   * field named like the metric (see query/percentile-levels.ts).
+   */
+  percentile?: number;
   finish(partials: PartialValues): number | null;
   /**
    * The unrounded value (what `finish` rounds), for arithmetic on finished metrics such as a
@@ -49,6 +54,22 @@ const total = (description: string, partial: PartialName, graphqlType: MetricDef
   finish: (p) => round2(num(p[partial])),
   exact: (p) => num(p[partial]),
   sortValue: `$${partial}`,
+});
+
+/**
+ * The exact nearest-rank p-th percentile of the duration in seconds (a missing duration
+ * counts as 0): the smallest duration with at least p% of the calls at or below it. Null over
+ * no calls (only the totals can be empty: a group always has calls).
+ */
+const durationPercentile = (name: string, percent: number): MetricDefinition => ({
+  description: `Exact nearest-rank ${percent}th percentile of the duration in seconds (missing = 0): the smallest duration with at least ${percent}% of the calls at or below it; null over no calls.`,
+  graphqlType: 'Float',
+  nullable: true,
+  needs: ['calls'],
+  percentile: percent,
+  finish: (p) => (typeof p[name] === 'number' ? round2(p[name]) : null),
+  exact: (p) => (typeof p[name] === 'number' ? p[name] : null),
+  sortValue: `$${name}`,
 });
 
 /** Distinct callers of a group (or of all groups, in the totals). */
@@ -84,6 +105,10 @@ export const METRICS = {
   voicemailCount: total('Calls with status voicemail.', 'voicemailCount', 'Int'),
   avgRoboScore: average('Average robo_score over calls that have one, 2 decimals; null when none has.', 'roboScoreSum', 'roboScoreCount'),
   totalCostCents: total('Sum of cost_cents (missing = 0).', 'costCentsSum', 'SafeInt'),
+  p50Duration: durationPercentile('p50Duration', 50),
+  p90Duration: durationPercentile('p90Duration', 90),
+  p95Duration: durationPercentile('p95Duration', 95),
+  p99Duration: durationPercentile('p99Duration', 99),
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;

@@ -33,6 +33,10 @@ const CountRow = builder.objectRef<CountRowShape>('CountRow').implement({
   fields: (t) => ({ count: t.exposeInt('count') }),
 });
 
+function percentileDescription(p: number): string {
+  return `Exact nearest-rank ${p}th percentile: the smallest duration with at least ${p}% of the calls at or below it (as groupedCalls' p${p}Duration); null over no calls.`;
+}
+
 const DurationStatsRow = builder.objectRef<DurationStatsRowShape>('DurationStatsRow').implement({
   description: 'CALL_DURATION, in seconds; a missing duration counts as 0. Rounded to 2 decimals.',
   fields: (t) => ({
@@ -41,6 +45,10 @@ const DurationStatsRow = builder.objectRef<DurationStatsRowShape>('DurationStats
     avg: t.exposeFloat('avg', { nullable: true, description: 'total / count; null over no calls.' }),
     min: t.exposeFloat('min', { nullable: true, description: 'Shortest duration; null over no calls.' }),
     max: t.exposeFloat('max', { nullable: true, description: 'Longest duration; null over no calls.' }),
+    p50Duration: t.exposeFloat('p50Duration', { nullable: true, description: percentileDescription(50) }),
+    p90Duration: t.exposeFloat('p90Duration', { nullable: true, description: percentileDescription(90) }),
+    p95Duration: t.exposeFloat('p95Duration', { nullable: true, description: percentileDescription(95) }),
+    p99Duration: t.exposeFloat('p99Duration', { nullable: true, description: percentileDescription(99) }),
   }),
 });
 

@@ -10,8 +10,16 @@ export interface CountRow {
   count: number;
 }
 
-/** `CALL_DURATION`: a missing duration counts as 0; avg/min/max are null over no calls. */
-export interface DurationStatsRow {
+/** Exact nearest-rank duration percentiles in seconds; null over no calls. */
+export interface DurationPercentiles {
+  p50Duration: number | null;
+  p90Duration: number | null;
+  p95Duration: number | null;
+  p99Duration: number | null;
+}
+
+/** `CALL_DURATION`: a missing duration counts as 0; avg/min/max and the percentiles are null over no calls. */
+export interface DurationStatsRow extends DurationPercentiles {
   kind: 'DurationStatsRow';
   count: number;
   total: number;

@@ -32,6 +32,7 @@ import {
 } from './query-operators.ts';
 import { sortStage } from './sort-stage.ts';
 import { countStage, limitStage, matchStage, skipStage, unwindStage } from './streaming-stages.ts';
+import { windowStage } from './window-stage.ts';
 import { compileIsNumber, compileSetDifference, compileSize, datePart } from './value-operators.ts';
 
 /** Compiles a pipeline stage's specification. */
@@ -73,6 +74,7 @@ export const OPERATOR_TABLE = {
   $count: { stage: countStage },
   $facet: { stage: facetStage },
   $unwind: { stage: unwindStage },
+  $setWindowFields: { stage: windowStage },
 
   // Query language ($match), and the expression operators of the same name.
   $and: { logical: compileAnd },
