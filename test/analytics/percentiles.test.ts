@@ -127,6 +127,8 @@ describe('the percentile edge cases', () => {
     call({ tenant_id: 't1', source: 'ties', started_at: '2025-06-02T12:00:00Z' }),
     call({ tenant_id: 't1', source: 'ties', started_at: '2025-06-02T12:00:00Z', duration_sec: 0 }),
     ...[5, 5, 5, 7.5].map((d) => call({ tenant_id: 't1', source: 'ties', started_at: '2025-06-02T12:00:00Z', duration_sec: d, from_number: '+1555000000' })),
+    // The previous period of June (compare: PREVIOUS_PERIOD): p50 = 20, p90 = 30.
+    ...[10, 30, 20].map((d) => call({ tenant_id: 't1', source: 'one', started_at: '2025-05-20T09:00:00Z', duration_sec: d })),
     // Another tenant's long calls never reach t1's answers.
     call({ tenant_id: 't2', source: 'one', started_at: '2025-06-02T10:00:00Z', duration_sec: 9_999 }),
   ];
@@ -143,7 +145,7 @@ describe('the percentile edge cases', () => {
       { source: 'one', count: 1, uniqueCallers: 0, p50Duration: 42, p90Duration: 42, p95Duration: 42, p99Duration: 42 },
       { source: 'ties', count: 6, uniqueCallers: 1, p50Duration: 5, p90Duration: 7.5, p95Duration: 7.5, p99Duration: 7.5 },
     ]);
-    const all = hand.filter((c) => c.tenant_id === 't1').map((c) => c.duration_sec ?? 0);
+    const all = hand.filter((c) => c.tenant_id === 't1' && c.started_at.getUTCMonth() === 5).map((c) => c.duration_sec ?? 0);
     expect(data.groupedCalls.totals).toEqual({ count: 107, ...percentilesOf(all) });
 
     const empty = await api.query(
@@ -153,6 +155,28 @@ describe('the percentile edge cases', () => {
     );
     expect(empty.groupedCalls).toEqual({ count: 0, rows: [], totals: { count: 0, p50Duration: null, p90Duration: null, p95Duration: null, p99Duration: null } });
     expect(empty.analyticsQuery.data).toEqual([{ count: 0, p50Duration: null, p90Duration: null, p95Duration: null, p99Duration: null }]);
+  });
+
+  it.each(['auto', 'mingo'] as const)('with compare and HAVING on a percentile (%s)', async (executor) => {
+    const api = gateway(hand, executor, testKeys());
+    const data = await api.query(
+      `{ groupedCalls(groupBy: [SOURCE], compare: PREVIOUS_PERIOD, having: [{ metric: P90_DURATION, op: GTE, value: 42 }], filter: { startDate: "2025-06-01", endDate: "2025-06-30" }) {
+          count rows { source p90Duration previous { p50Duration p90Duration } change { p90Duration { absolute } } }
+          totals { count uniqueCallers p90Duration previous { count uniqueCallers p50Duration p90Duration } } } }`,
+      KEYS.t1,
+    );
+    expect(data.groupedCalls.count).toBe(2);
+    expect(data.groupedCalls.rows).toEqual([
+      { source: 'hundred', p90Duration: 90, previous: { p50Duration: null, p90Duration: null }, change: { p90Duration: { absolute: null } } },
+      { source: 'one', p90Duration: 42, previous: { p50Duration: 20, p90Duration: 30 }, change: { p90Duration: { absolute: 12 } } },
+    ]);
+    const june = hand.filter((c) => c.tenant_id === 't1' && c.started_at.getUTCMonth() === 5).map((c) => c.duration_sec ?? 0);
+    expect(data.groupedCalls.totals).toEqual({
+      count: 107,
+      uniqueCallers: 1,
+      p90Duration: nearestRank(june, 90),
+      previous: { count: 3, uniqueCallers: 0, p50Duration: 20, p90Duration: 30 },
+    });
   });
 
   it('runs on the compiled executor (no mingo fallback)', async () => {
