@@ -2,6 +2,8 @@ import type { CallStore } from '../store/call-store.ts';
 import { createEmbeddedStore } from '../store/embedded/embedded-store.ts';
 import { loadCallsFile } from '../store/load/ndjson-calls.ts';
 import { loadKeysFile, toApiKeyRecords } from '../store/load/keys-file.ts';
+import { loadVocabularyFile } from '../store/load/vocabulary-file.ts';
+import { sampleVocabulary } from '../sample/account-vocabulary.ts';
 import { createMongoStore } from '../store/mongo/mongo-store.ts';
 import { demoApiKeys, type DemoKey } from '../sample/demo-keys.ts';
 import { DEFAULT_SAMPLE_CALLS, generateSampleCalls } from '../sample/generate.ts';
@@ -25,7 +27,9 @@ export interface OpenedStore {
 export async function openStore(values: OptionValues): Promise<OpenedStore> {
   const uri = values['mongodb-uri'] as string | undefined;
   if (uri) {
-    if (values.data || values.keys) throw new UsageError('--data and --keys are for the embedded engine; with --mongodb-uri use "dialgraph seed" and "dialgraph keys create"');
+    if (values.data || values.keys || values.vocabulary) {
+      throw new UsageError('--data, --vocabulary and --keys are for the embedded engine; with --mongodb-uri use "dialgraph seed" and "dialgraph keys create"');
+    }
     const store = await createMongoStore({
       uri,
       db: String(values.db),
@@ -39,11 +43,17 @@ export async function openStore(values: OptionValues): Promise<OpenedStore> {
   const dataPath = values.data as string | undefined;
   const keysPath = values.keys as string | undefined;
   const now = new Date();
+  const vocabularyPath = values.vocabulary as string | undefined;
   const calls = dataPath ? await stage(`Reading ${dataPath}`, () => loadCallsFile(dataPath), (c) => c.length) : generate(values, now);
+  // Given data comes with its own vocabulary or none (every list then shows the values its calls hold).
+  const vocabularies = vocabularyPath ? await loadVocabularyFile(vocabularyPath) : dataPath ? [] : sampleVocabulary();
   const demoKeys = keysPath ? [] : demoApiKeys();
   const apiKeys = keysPath ? await loadKeysFile(keysPath) : toApiKeyRecords(demoKeys, now);
-  const store = await stage('Loading the calls into the embedded engine', async () => createEmbeddedStore({ calls, apiKeys }), () => calls.length);
-  const what = dataPath ? `${calls.length.toLocaleString('en')} calls from ${dataPath}` : `${calls.length.toLocaleString('en')} sample calls`;
+  const store = await stage('Loading the calls into the embedded engine', async () => createEmbeddedStore({ calls, apiKeys, vocabularies }), () => calls.length);
+  const what = [
+    dataPath ? `${calls.length.toLocaleString('en')} calls from ${dataPath}` : `${calls.length.toLocaleString('en')} sample calls`,
+    vocabularyPath ? `, ${vocabularies.length.toLocaleString('en')} vocabulary entries from ${vocabularyPath}` : '',
+  ].join('');
   return {
     store,
     description: `${what} on the embedded engine`,

@@ -2,8 +2,8 @@
 export type Stage = Record<string, unknown>;
 
 /**
- * A MongoDB aggregation pipeline over the `calls` collection, exactly as both store adapters
- * receive it. Declared here once: the compiler produces it, the stores run it.
+ * A MongoDB aggregation pipeline over a collection of the contract (`calls`, or
+ * `call_vocabularies`: see collections.ts), exactly as both store adapters receive it. Declared here once: the compiler produces it, the stores run it.
  */
 export type Pipeline = Stage[];
 

@@ -1,6 +1,7 @@
 import type { AnalyticsConfig, Operation } from '../analytics/operation.ts';
 import type { Principal } from '../contract/principal.ts';
 import type { ScopedPipeline } from '../contract/pipeline.ts';
+import type { QueryCollection } from '../contract/collections.ts';
 import type { StoreCall } from '../store/decorators/with-instrumentation.ts';
 
 /** A store call of this request, with the response path of the field that made it (when a field did). */
@@ -29,7 +30,7 @@ export interface GraphQLContext {
    */
   run<Args, Result, Row>(operation: Operation<Args, Result, Row>, args: Args): Promise<Result>;
   /** Runs a scoped pipeline, sharing the result between identical pipelines of one request. */
-  aggregate<T = Record<string, unknown>>(pipeline: ScopedPipeline, options?: { label?: string }): Promise<T[]>;
+  aggregate<T = Record<string, unknown>>(pipeline: ScopedPipeline, options?: { label?: string; collection?: QueryCollection }): Promise<T[]>;
   /**
    * Every aggregation this request ran so far (label, engine, ms, rows, error), in order of
    * settlement; shared pipelines appear once. For plugins reporting store time (logs, metrics).

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { EJSON } from 'bson';
 import type { CallDocument } from '../contract/call-document.ts';
+import type { VocabularyEntry } from '../contract/vocabulary-entry.ts';
 import type { DemoKey } from './demo-keys.ts';
 
 /** Lines are written in chunks of about this many characters (one write call per chunk). */
@@ -15,7 +16,16 @@ const CHUNK_CHARS = 1 << 20;
  * `{"$date":"<ISO>"}`. Written in chunks with backpressure, so a million calls never sit in
  * memory as one string. Rejects (and closes the file) on the first write error.
  */
-export async function writeCallsNdjson(calls: Iterable<CallDocument>, path: string): Promise<void> {
+export function writeCallsNdjson(calls: Iterable<CallDocument>, path: string): Promise<void> {
+  return writeNdjson(calls, path);
+}
+
+/** Writes vocabulary entries (DESIGN 2.4) the same way: the `--vocabulary` file format. */
+export function writeVocabularyNdjson(entries: Iterable<VocabularyEntry>, path: string): Promise<void> {
+  return writeNdjson(entries, path);
+}
+
+async function writeNdjson(docs: Iterable<object>, path: string): Promise<void> {
   const out = createWriteStream(path, { encoding: 'utf8' });
   // Without a listener an early write error would be thrown as an uncaught 'error' event.
   const failure = once(out, 'error').then(([error]) => {
@@ -24,8 +34,8 @@ export async function writeCallsNdjson(calls: Iterable<CallDocument>, path: stri
   failure.catch(() => undefined);
   try {
     let chunk = '';
-    for (const call of calls) {
-      chunk += EJSON.stringify(call, { relaxed: true });
+    for (const doc of docs) {
+      chunk += EJSON.stringify(doc, { relaxed: true });
       chunk += '\n';
       if (chunk.length >= CHUNK_CHARS) {
         if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failure]);

@@ -1,4 +1,5 @@
 import type { ApiKeyLookup, ApiKeyRecord } from '../contract/api-key-record.ts';
+import type { QueryCollection } from '../contract/collections.ts';
 import type { ScopedPipeline } from '../contract/pipeline.ts';
 
 
@@ -10,6 +11,11 @@ export interface AggregateOptions {
    * decorators that observe the store (metrics, logs, traces). Adapters ignore it.
    */
   label?: string;
+  /**
+   * The collection the pipeline runs over: `calls` (the default) or `call_vocabularies` (the
+   * account vocabularies, DESIGN 2.4). The compiler's scope stage scoped the pipeline for it.
+   */
+  collection?: QueryCollection;
 }
 
 /**
@@ -22,9 +28,9 @@ export interface CallStore extends ApiKeyLookup {
   /** Which adapter this is; shown in logs and the startup banner. */
   readonly engine: 'mongodb' | 'embedded';
   /**
-   * Runs one aggregation pipeline over the `calls` collection. Only a `ScopedPipeline` (what
-   * `compileCallQuery` returns) is accepted, so every pipeline a store runs starts with the
-   * tenant scope.
+   * Runs one aggregation pipeline over the `calls` collection (or `options.collection`). Only a
+   * `ScopedPipeline` (what `compileCallQuery` returns) is accepted, so every pipeline a store
+   * runs starts with the tenant scope.
    */
   aggregate<T = Record<string, unknown>>(pipeline: ScopedPipeline, options?: AggregateOptions): Promise<T[]>;
   /** Looks API keys up by SHA-256 hex hash; unknown hashes are simply absent from the result. */
@@ -42,7 +48,7 @@ export interface CallStore extends ApiKeyLookup {
    * examined (MongoDB's `explain("executionStats")`, which runs the pipeline again). Only
    * adapters with a query planner have it; explain (`x-dialgraph-explain: 1`) calls it.
    */
-  explain?(pipeline: ScopedPipeline): Promise<PlanSummary>;
+  explain?(pipeline: ScopedPipeline, options?: Pick<AggregateOptions, 'collection'>): Promise<PlanSummary>;
 }
 
 /** What a query planner did with one pipeline. */

@@ -237,7 +237,10 @@ describe('calls: sorting, paging and the list fields', () => {
     const middle = gateway.pipelines.length;
     await list('tags: ["cold"]', '', 'totalItems ...on CallList { o: outcomes }');
     const withOutcomes = gateway.pipelines.slice(middle) as any[];
-    expect(withOutcomes).toHaveLength(3);
+    // First the account's outcomes (it defined none here), then page, count and the observed outcomes.
+    expect(withOutcomes).toHaveLength(4);
+    expect(gateway.collections.slice(middle)).toEqual(['call_vocabularies', 'calls', 'calls', 'calls']);
+    expect(withOutcomes[0][0]).toEqual({ $match: { tenant_id: 't1', kind: { $in: ['outcome'] } } });
     const choices = withOutcomes.find((pipeline) => pipeline[1]?.$facet);
     expect(Object.keys(choices[0].$match)).toEqual(['tenant_id', 'started_at']);
     expect(Object.keys(choices[1].$facet)).toEqual(['outcomesPresent']);

@@ -10,6 +10,9 @@ import { demoApiKeys } from '../../src/sample/demo-keys.ts';
 import { generateSampleCalls } from '../../src/sample/generate.ts';
 import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts';
 import { toApiKeyRecords } from '../../src/store/load/keys-file.ts';
+import { sampleVocabulary } from '../../src/sample/account-vocabulary.ts';
+import type { CallQuery } from '../../src/analytics/query/call-query.ts';
+import type { AggregateOptions } from '../../src/store/call-store.ts';
 
 /**
  * The contract every entry of FAMILIES keeps, checked over the list itself (a new family
@@ -25,8 +28,10 @@ const principal: Principal = { tenantId: tenantKey.tenant_id, userId: null, user
 const env: OperationEnv = { principal, now: NOW, config: { funnelStages: DEFAULT_FUNNEL_STAGES } };
 const apiKeys = toApiKeyRecords(keys, NOW);
 const fallbacks: string[] = [];
-const compiled = createEmbeddedStore({ calls, apiKeys, logger: (line) => fallbacks.push(line) });
-const reference = createEmbeddedStore({ calls, apiKeys, executor: 'mingo', logger: () => {} });
+// The accounts define tags but no projects: the list reads both the vocabulary and the calls.
+const vocabularies = sampleVocabulary().filter((entry) => entry.kind !== 'project');
+const compiled = createEmbeddedStore({ calls, apiKeys, vocabularies, logger: (line) => fallbacks.push(line) });
+const reference = createEmbeddedStore({ calls, apiKeys, vocabularies, executor: 'mingo', logger: () => {} });
 const yoga = createGateway({ store: compiled, now: () => NOW, graphiql: false });
 const assistants = [...new Set(calls.filter((c) => c.tenant_id === principal.tenantId && c.assistant_id).map((c) => c.assistant_id as string))]
   .sort()
@@ -72,9 +77,9 @@ const CASES: Record<FamilyName, FamilyCase> = {
     fromRun: json,
   },
   calls: {
-    args: { search: days, itemsPerPage: 7, page: 2, sortBy: 'TALK_TIME', vocabulary: ['tags'], fields: ['id', 'talkTime'] },
+    args: { search: days, itemsPerPage: 7, page: 2, sortBy: 'TALK_TIME', vocabulary: ['tags', 'projects'], fields: ['id', 'talkTime'] },
     document: `{ calls(search: { dayFrom: "2026-01-01", dayTo: "2026-01-15" }, itemsPerPage: 7, page: 2, sortBy: TALK_TIME) {
-      page pagesCount totalItems minTalkTime maxTalkTime tags calls { id talkTime } } }`,
+      page pagesCount totalItems minTalkTime maxTalkTime tags projects { id name } calls { id talkTime } } }`,
     fromData: (data) => data.calls,
     fromRun: (result) => ({
       page: result.page,
@@ -83,6 +88,7 @@ const CASES: Record<FamilyName, FamilyCase> = {
       minTalkTime: result.minTalkTime,
       maxTalkTime: result.maxTalkTime,
       tags: result.tags,
+      projects: result.projects,
       calls: result.calls.map((call: any) => ({ id: String(call._id), talkTime: call.talk_time_sec ?? null })),
     }),
   },
@@ -109,20 +115,27 @@ const CASES: Record<FamilyName, FamilyCase> = {
 };
 
 type Plan = ReturnType<Operation<unknown, unknown>['plan']>;
-type Store = { aggregate(pipeline: ScopedPipeline): Promise<Record<string, unknown>[]> };
+type Store = { aggregate(pipeline: ScopedPipeline, options?: AggregateOptions): Promise<Record<string, unknown>[]> };
 
-/** Every pipeline of a plan (one, or the named ones a multi-pipeline family needs). */
-function pipelinesOf(plan: Plan): ScopedPipeline[] {
-  if ('query' in plan) return [compileCallQuery(plan.query)];
-  return Object.values(plan.queries).flatMap((query) => (query ? [compileCallQuery(query)] : []));
-}
-
-/** The plan's answer on one store. */
-async function answerOn(plan: Plan, store: Store): Promise<unknown> {
-  if ('query' in plan) return plan.shape(await store.aggregate(compileCallQuery(plan.query)));
-  const rows: Record<string, Record<string, unknown>[] | null> = {};
-  for (const [name, query] of Object.entries(plan.queries)) rows[name] = query ? await store.aggregate(compileCallQuery(query)) : null;
-  return plan.shape(rows);
+/**
+ * Runs a plan on one store, phase by phase (a `next` plan once the rows it waits for are in):
+ * the answer, and every pipeline it ran (one, or the named ones a multi-pipeline family needs).
+ */
+async function runPlan(first: Plan, store: Store): Promise<{ answer: unknown; pipelines: ScopedPipeline[] }> {
+  const pipelines: ScopedPipeline[] = [];
+  const run = (query: CallQuery) => {
+    const pipeline = compileCallQuery(query);
+    pipelines.push(pipeline);
+    return store.aggregate(pipeline, query.collection ? { collection: query.collection } : undefined);
+  };
+  let plan = first;
+  for (;;) {
+    if ('query' in plan) return { answer: plan.shape(await run(plan.query)), pipelines };
+    const rows: Record<string, Record<string, unknown>[] | null> = {};
+    for (const [name, query] of Object.entries(plan.queries)) rows[name] = query ? await run(query) : null;
+    if ('shape' in plan) return { answer: plan.shape(rows), pipelines };
+    plan = plan.next(rows);
+  }
 }
 
 async function graphql(document: string, variables: Record<string, unknown> = {}) {
@@ -138,8 +151,8 @@ describe.each(FAMILIES.map((family) => [family.name, family] as const))('family 
   const operation = family as Operation<unknown, unknown>;
   const familyCase = CASES[name];
 
-  it('starts every pipeline with the tenant scope', () => {
-    const pipelines = pipelinesOf(operation.plan(familyCase.args, env));
+  it('starts every pipeline with the tenant scope', async () => {
+    const { pipelines } = await runPlan(operation.plan(familyCase.args, env), compiled);
     expect(pipelines.length).toBeGreaterThan(0);
     for (const pipeline of pipelines) expect(pipeline[0]).toEqual({ $match: expect.objectContaining({ tenant_id: principal.tenantId }) });
   });
@@ -148,10 +161,10 @@ describe.each(FAMILIES.map((family) => [family.name, family] as const))('family 
     const plan = operation.plan(familyCase.args, env);
     const before = compiled.engineRuns;
     fallbacks.length = 0;
-    const answer = await answerOn(plan, compiled);
-    expect(compiled.engineRuns).toEqual({ compiled: before.compiled + pipelinesOf(plan).length, mingo: before.mingo });
+    const { answer, pipelines } = await runPlan(plan, compiled);
+    expect(compiled.engineRuns).toEqual({ compiled: before.compiled + pipelines.length, mingo: before.mingo });
     expect(fallbacks).toEqual([]);
-    expect(answer).toEqual(await answerOn(plan, reference));
+    expect(answer).toEqual((await runPlan(plan, reference)).answer);
     // An answer over sample data, not an empty one that would agree trivially.
     expect(JSON.stringify(json(answer))).toMatch(/[1-9]/);
   });

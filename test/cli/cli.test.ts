@@ -66,10 +66,13 @@ describe('dialgraph CLI', () => {
     expect(cli([...args, '--out', join(dir, 'b.ndjson')]).status).toBe(0);
     const text = readFileSync(join(dir, 'a.ndjson'), 'utf8');
     expect(readFileSync(join(dir, 'b.ndjson'), 'utf8')).toBe(text);
+    // The accounts' vocabularies, next to the calls.
+    const vocabulary = readFileSync(join(dir, 'a.vocabulary.ndjson'), 'utf8');
+    expect(readFileSync(join(dir, 'b.vocabulary.ndjson'), 'utf8')).toBe(vocabulary);
 
     const keys = JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8')) as { key: string; tenant_id: string; role: string; user_id?: string }[];
     const tenantKey = keys.find((k) => k.role === 'user' && !k.user_id)!;
-    const url = await serve(['--data', join(dir, 'a.ndjson'), '--keys', join(dir, 'keys.json')]);
+    const url = await serve(['--data', join(dir, 'a.ndjson'), '--keys', join(dir, 'keys.json'), '--vocabulary', join(dir, 'a.vocabulary.ndjson')]);
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tenantKey.key}` },
@@ -97,6 +100,29 @@ describe('dialgraph CLI', () => {
       expect(row.totalDurationMinutes).toBeCloseTo(expected.get(row.phoneNumber)!.seconds / 60, 2);
     }
     expect(rows.reduce((n, r) => n + r.totalCalls, 0)).toBeGreaterThan(50);
+
+    // The list's tags are the tenant's vocabulary from the file, unused ones included.
+    const listed = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tenantKey.key}` },
+      body: JSON.stringify({ query: '{ calls(search: { dayFrom: "2026-01-01", dayTo: "2026-01-15" }, itemsPerPage: 1) { tags } }' }),
+    });
+    const defined = vocabulary
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.tenant_id === tenantKey.tenant_id && entry.kind === 'tag')
+      .map((entry) => entry.value as string)
+      .sort();
+    expect(((await listed.json()) as { data: { calls: { tags: string[] } } }).data.calls.tags).toEqual(defined);
+  });
+
+  it('refuses a malformed vocabulary file with its line number, serving nothing', () => {
+    writeFileSync(join(dir, 'bad.vocabulary.ndjson'), ['{"tenant_id":"t1","kind":"tag","value":"vip"}', '{"tenant_id":"t1","kind":"tags","value":"x"}'].join('\n'));
+    const result = cli(['serve', '--data', join(dir, 'a.ndjson'), '--vocabulary', join(dir, 'bad.vocabulary.ndjson'), '--port', '0']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('bad.vocabulary.ndjson:2: kind: "tags" is not one of tag, outcome, project');
+    expect(result.stdout).not.toContain('GraphiQL');
   });
 
   it('refuses a malformed data file with its line number, serving nothing', () => {

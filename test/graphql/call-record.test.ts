@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallDocument } from '../../src/contract/call-document.ts';
 import { call, KEYS } from '../support/calls.ts';
 import { testGateway } from '../support/gateway.ts';
+import { FULL_RECORD_ANSWER, FULL_RECORD_CALL, FULL_RECORD_SELECTION } from '../fixtures/dialer-fixtures.ts';
 
 const NOW = '2024-03-15T12:00:00.000Z';
 const SEARCH = 'search: { dayFrom: "2024-03-01", dayTo: "2024-03-05" }';
@@ -86,6 +87,14 @@ describe('Call: the full record of seed 003', () => {
       transfers: [{ at: '2024-03-03T09:00:05.000Z', from: '1', to: '2', type: 'blind', userId: null }],
       transcripts: [{ atSec: 4, speaker: 'CLIENT', text: 'kept' }],
     });
+  });
+});
+
+describe('the full-record fixture the MongoDB suite round-trips (test/mongo-dialer.test.ts)', () => {
+  it('answers the same Call on the embedded engine', async () => {
+    const { body } = await testGateway({ calls: [FULL_RECORD_CALL], now: NOW }).query(`{ calls(${SEARCH}) { calls { ${FULL_RECORD_SELECTION} } } }`, {}, KEYS.t1);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.calls.calls).toEqual([FULL_RECORD_ANSWER]);
   });
 });
 

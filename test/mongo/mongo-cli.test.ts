@@ -6,7 +6,7 @@ import { isLoopbackMongoUri, readSeedFlags, seedCommand } from '../../src/cli/co
 import { buildApiKeyRecord, keysCreateCommand, readKeyCreateFlags } from '../../src/cli/commands/keys-create.ts';
 import { createProgressBar } from '../../src/cli/progress-bar.ts';
 import { hashApiKey } from '../../src/contract/hash-api-key.ts';
-import { API_KEY_INDEXES, CALL_INDEXES, OBSOLETE_CALL_INDEXES } from '../../src/store/mongo/indexes.ts';
+import { API_KEY_INDEXES, CALL_INDEXES, OBSOLETE_CALL_INDEXES, VOCABULARY_INDEXES } from '../../src/store/mongo/indexes.ts';
 
 describe('keys create: flags', () => {
   const base = { 'mongodb-uri': 'mongodb://localhost', db: 'dialgraph', role: 'user' };
@@ -146,9 +146,11 @@ describe('index definitions', () => {
         'tenant_id,platform_number,started_at',
       ]),
     );
-    const names = [...CALL_INDEXES, ...API_KEY_INDEXES].map((index) => index.name);
+    const names = [...CALL_INDEXES, ...VOCABULARY_INDEXES, ...API_KEY_INDEXES].map((index) => index.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const index of [...CALL_INDEXES, ...API_KEY_INDEXES]) expect(index.reason.length).toBeGreaterThan(20);
+    for (const index of [...CALL_INDEXES, ...VOCABULARY_INDEXES, ...API_KEY_INDEXES]) expect(index.reason.length).toBeGreaterThan(20);
+    // DESIGN 2.4: one value of one kind per tenant.
+    expect(VOCABULARY_INDEXES).toEqual([expect.objectContaining({ key: { tenant_id: 1, kind: 1, value: 1 }, unique: true })]);
   });
 
   it('serve the case-insensitive e-mail regex without a collation, and make key hashes unique', () => {

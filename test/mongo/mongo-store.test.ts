@@ -199,9 +199,17 @@ describe.skipIf(!uri)('dialgraph seed (live server)', () => {
     const found = await store.findApiKeys(demo.map((key) => hashApiKey(key.key)));
     expect(found).toHaveLength(demo.length);
 
-    // --drop makes a re-seed start over rather than add a second copy.
+    // The sample accounts' vocabularies, upserted by { tenant_id, kind, value }.
+    const { sampleVocabulary } = await import('../src/sample/account-vocabulary.ts');
+    const vocabulary = sampleVocabulary();
+    expect(await db.collection('call_vocabularies').countDocuments()).toBe(vocabulary.length);
+    const vocabularyIndexes = (await db.collection('call_vocabularies').listIndexes().toArray()).map((index) => index.name as string);
+    expect(vocabularyIndexes).toContain('tenant_kind_value_unique');
+
+    // --drop makes a re-seed start over rather than add a second copy; the vocabulary is upserted again, not duplicated.
     await seedCommand.run(values);
     expect(await db.collection('calls').countDocuments()).toBe(10_000);
+    expect(await db.collection('call_vocabularies').countDocuments()).toBe(vocabulary.length);
     expect(await db.collection('api_keys').countDocuments()).toBe(demo.length);
   }, 120_000);
 });

@@ -487,6 +487,11 @@ describe('dialgraph sample', () => {
     expect(flags).toMatchObject({ out: 'x.ndjson', calls: 100_000, seed: 1, days: 90 });
     expect(flags.now.toISOString()).toBe('2025-06-01T10:00:00.000Z');
     expect(flags.keysOut).toBeUndefined();
+    // The vocabulary file goes next to the calls unless given.
+    expect(flags.vocabularyOut).toBe('x.vocabulary.ndjson');
+    expect(readSampleFlags({ out: '/data/calls.json' }).vocabularyOut).toBe('/data/calls.vocabulary.ndjson');
+    expect(readSampleFlags({ out: 'dump' }).vocabularyOut).toBe('dump.vocabulary.ndjson');
+    expect(readSampleFlags({ out: 'x.ndjson', 'vocabulary-out': 'v.ndjson' }).vocabularyOut).toBe('v.ndjson');
     expect(readSampleFlags({ out: 'x' }).now).toBeInstanceOf(Date);
     expect(() => readSampleFlags({})).toThrow(/--out is required/);
     expect(() => readSampleFlags({})).toThrow(UsageError);

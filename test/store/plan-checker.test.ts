@@ -5,9 +5,11 @@
  * (test/mongo/mongo-plans.test.ts) confirms the same plans with explain("executionStats").
  */
 import { describe, expect, it } from 'vitest';
-import { CALL_INDEXES } from '../../src/store/mongo/indexes.ts';
+import { CALL_INDEXES, VOCABULARY_INDEXES } from '../../src/store/mongo/indexes.ts';
+import { accountVocabularyQuery, VOCABULARY_PARTS } from '../../src/analytics/families/dialer/call-vocabulary.ts';
+import { compileCallQuery } from '../../src/analytics/query/compile-call-query.ts';
 import { servingIndex } from '../../src/store/mongo/serving-index.ts';
-import { pipelineShapes, type PipelineShape } from '../support/pipeline-shapes.ts';
+import { ACCOUNT, pipelineShapes, USER_BOUND, type PipelineShape } from '../support/pipeline-shapes.ts';
 
 const shapes = pipelineShapes();
 
@@ -61,5 +63,17 @@ describe('static plan check: a declared index serves every client-reachable pipe
     const reversed = [page[0], { $sort: { talk_time_sec: -1, started_at: 1, _id: -1 } }];
     expect(servingIndex(reversed, CALL_INDEXES)).toBeNull();
     expect(servingIndex([{ $match: { tenant_id: 't1', started_at: { $gte: new Date(0) } } }], [{ name: 'lead', key: { tenant_id: 1, lead_id: 1 }, reason: '' }])).toBeNull();
+  });
+});
+
+describe('static plan check: the account vocabulary (call_vocabularies)', () => {
+  it.each([
+    ['account key, every kind', ACCOUNT, VOCABULARY_PARTS],
+    ['user-bound key, tags', USER_BOUND, ['tags'] as const],
+  ])('%s: tenant and kind equality on the unique index', (_name, principal, parts) => {
+    const pipeline = compileCallQuery(accountVocabularyQuery(principal, new Set(parts)));
+    expect(servingIndex(pipeline, VOCABULARY_INDEXES)).toMatchObject({ name: 'tenant_kind_value_unique', equality: ['tenant_id', 'kind'] });
+    // A calls index never serves it: the store runs it over its own collection.
+    expect(servingIndex(pipeline, CALL_INDEXES)?.equality ?? []).not.toContain('kind');
   });
 });

@@ -2,6 +2,8 @@ import type { CallDocument } from '../../src/contract/call-document.ts';
 import type { GatewayConfig } from '../../src/graphql/context.ts';
 import { createGateway, type GatewayOptions } from '../../src/graphql/yoga.ts';
 import type { Pipeline } from '../../src/contract/pipeline.ts';
+import type { QueryCollection } from '../../src/contract/collections.ts';
+import type { VocabularyEntry } from '../../src/contract/vocabulary-entry.ts';
 import type { CallStore } from '../../src/store/call-store.ts';
 import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts';
 import { testKeys } from './calls.ts';
@@ -11,9 +13,13 @@ export interface GraphQLResponse<T = Record<string, any>> {
   body: { data?: T | null; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[]; extensions?: Record<string, any> };
 }
 
-/** A gateway over hand-made calls on the embedded engine, with a pinned clock and a pipeline log. */
+/**
+ * A gateway over hand-made calls (and account vocabularies) on the embedded engine, with a
+ * pinned clock and a pipeline log (`collections[i]`: the collection `pipelines[i]` ran over).
+ */
 export function testGateway(options: {
   calls: CallDocument[];
+  vocabularies?: VocabularyEntry[];
   now: string;
   config?: Partial<GatewayConfig>;
   store?: CallStore;
@@ -21,12 +27,14 @@ export function testGateway(options: {
   costBudget?: number;
   plugins?: GatewayOptions['plugins'];
 }) {
-  const inner = options.store ?? createEmbeddedStore({ calls: options.calls, apiKeys: testKeys() });
+  const inner = options.store ?? createEmbeddedStore({ calls: options.calls, vocabularies: options.vocabularies, apiKeys: testKeys() });
   const pipelines: Pipeline[] = [];
+  const collections: QueryCollection[] = [];
   const store: CallStore = {
     engine: inner.engine,
     aggregate: (pipeline, opts) => {
       pipelines.push(pipeline);
+      collections.push(opts?.collection ?? 'calls');
       return inner.aggregate(pipeline, opts);
     },
     findApiKeys: (hashes) => inner.findApiKeys(hashes),
@@ -59,5 +67,5 @@ export function testGateway(options: {
     return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
   }
 
-  return { yoga, query, pipelines, logged };
+  return { yoga, query, pipelines, collections, logged };
 }

@@ -1,4 +1,5 @@
 import type { Accumulator, Condition, Expression, Stage } from './expression.ts';
+import type { QueryCollection } from '../../contract/collections.ts';
 import type { Principal } from '../../contract/principal.ts';
 import type { TimeRange, UserView } from './scope.ts';
 
@@ -30,6 +31,12 @@ export interface SortKey {
  */
 export interface CallQuery {
   principal: Principal;
+  /**
+   * What the pipeline runs over. @default 'calls'. `call_vocabularies` (the account's own tags,
+   * outcomes and projects, DESIGN 2.4) belong to the account: the scope stage scopes them by
+   * tenant alone, so `range` and `users` do not apply to them.
+   */
+  collection?: QueryCollection;
   /** Span every tenant: only a super-admin may ask (enforced by the compiler). */
   allTenants?: boolean;
   /** The users the request asks for; the scope checks it against the key (user-bound keys). */

@@ -18,6 +18,7 @@ export function compileCallQuery(query: CallQuery): ScopedPipeline {
     range: query.range,
     comparisonRange: query.comparisonRange,
     users: query.users,
+    collection: query.collection,
   });
   // The `userId` argument is a filter like the others; a scope-only query applies none.
   const where = query.scopeOnly ? [] : [userFilter(query.users), ...(query.where ?? [])];

@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../errors.ts';
 import type { Condition } from './expression.ts';
+import { CALLS_COLLECTION, type QueryCollection } from '../../contract/collections.ts';
 import { isSuperAdmin, type Principal } from '../../contract/principal.ts';
 
 /** An inclusive instant range on `started_at`. */
@@ -30,7 +31,10 @@ export interface UserView {
  *   `allUsers` or another `userId` is `FORBIDDEN` naming the argument, unless the key has
  *   `all_users`, in which case its user is only the default view and the arguments widen it
  *   within the tenant;
- * - an account key sees the whole tenant, and `userId` narrows it to one user.
+ * - an account key sees the whole tenant, and `userId` narrows it to one user;
+ * - the account vocabularies (`call_vocabularies`, DESIGN 2.4) are the account's, not one
+ *   user's, and have no time: they are scoped by tenant alone, for every key of the tenant
+ *   (a user-bound key sees the tags its account defined, not other users' calls).
  */
 export function scopeCondition(options: {
   principal: Principal;
@@ -39,12 +43,18 @@ export function scopeCondition(options: {
   /** A second range also matched (compared reports); contiguous ranges become one. */
   comparisonRange?: TimeRange;
   users?: UserView;
+  collection?: QueryCollection;
 }): Condition {
-  const { principal, allTenants = false, range, comparisonRange } = options;
+  const { principal, allTenants = false, range, comparisonRange, collection = CALLS_COLLECTION } = options;
   if (allTenants && !isSuperAdmin(principal)) {
     throw new ForbiddenError('Cross-tenant analytics require a super-admin key.');
   }
   const scope: Condition = allTenants ? {} : { tenant_id: principal.tenantId };
+  if (collection !== CALLS_COLLECTION) {
+    // A programming error, not a client's: a vocabulary has no started_at and no user_id.
+    if (range || comparisonRange || options.users) throw new Error(`a ${collection} query takes no time range and no user view`);
+    return scope;
+  }
   const pinned = pinnedUser(principal, options.users ?? {});
   if (pinned !== null) scope.user_id = pinned;
   if (range && comparisonRange) Object.assign(scope, eitherRange(range, comparisonRange));

@@ -1,17 +1,18 @@
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { sampleVocabulary } from '../../sample/account-vocabulary.ts';
 import { demoApiKeys } from '../../sample/demo-keys.ts';
 import { DEFAULT_SAMPLE_CALLS, DEFAULT_SAMPLE_DAYS, DEFAULT_SAMPLE_SEED, generateSampleCalls } from '../../sample/generate.ts';
-import { writeCallsNdjson, writeKeysJson } from '../../sample/write-ndjson.ts';
+import { writeCallsNdjson, writeKeysJson, writeVocabularyNdjson } from '../../sample/write-ndjson.ts';
 import { readPositiveInt, UsageError, type Command, type OptionValues } from '../command.ts';
 
 /**
- * `dialgraph sample`: writes deterministic sample calls as NDJSON (MongoDB Extended JSON),
- * and optionally the demo keys file. With a fixed `--now` (and the same seed, calls and days)
+ * `dialgraph sample`: writes deterministic sample calls as NDJSON (MongoDB Extended JSON), the
+ * sample accounts' vocabularies next to them (DESIGN 2.4), and optionally the demo keys file. With a fixed `--now` (and the same seed, calls and days)
  * the output is byte-identical on every run and machine.
  */
 export const sampleCommand: Command = {
   name: 'sample',
-  summary: 'Write deterministic sample calls as NDJSON (and optionally the demo keys file)',
+  summary: 'Write deterministic sample calls as NDJSON, their accounts\' vocabularies (and optionally the demo keys file)',
   options: {
     out: {
       type: 'string',
@@ -46,6 +47,12 @@ export const sampleCommand: Command = {
       placeholder: 'instant',
       description: 'ISO 8601 instant the data ends at (default: the current time); fix it for byte-identical output',
     },
+    'vocabulary-out': {
+      type: 'string',
+      env: 'DIALGRAPH_SAMPLE_VOCABULARY_OUT',
+      placeholder: 'file',
+      description: 'Where to write the sample accounts\' vocabularies (serve --vocabulary) (default: next to --out, calls.ndjson → calls.vocabulary.ndjson)',
+    },
     'keys-out': {
       type: 'string',
       env: 'DIALGRAPH_SAMPLE_KEYS_OUT',
@@ -61,6 +68,9 @@ export const sampleCommand: Command = {
       `Wrote ${calls.length.toLocaleString('en-US')} sample calls to ${resolve(flags.out)} ` +
         `(seed ${flags.seed}, ${flags.days} days up to ${flags.now.toISOString()}).\n`,
     );
+    const vocabulary = sampleVocabulary();
+    await writeVocabularyNdjson(vocabulary, flags.vocabularyOut);
+    process.stdout.write(`Wrote ${vocabulary.length} vocabulary entries of the sample accounts to ${resolve(flags.vocabularyOut)}.\n`);
     if (flags.keysOut !== undefined) {
       const keys = demoApiKeys();
       await writeKeysJson(keys, flags.keysOut);
@@ -76,6 +86,7 @@ export interface SampleFlags {
   seed: number;
   days: number;
   now: Date;
+  vocabularyOut: string;
   keysOut?: string;
 }
 
@@ -89,8 +100,17 @@ export function readSampleFlags(values: OptionValues): SampleFlags {
     seed: readSeed(values.seed),
     days: readPositiveInt(values, 'days') ?? DEFAULT_SAMPLE_DAYS,
     now: readNow(values.now),
+    vocabularyOut: readPath(values, 'vocabulary-out') ?? besideCalls(out),
     keysOut: readPath(values, 'keys-out'),
   };
+}
+
+/** The vocabulary file next to the calls file: `calls.ndjson` → `calls.vocabulary.ndjson`. */
+export function besideCalls(out: string): string {
+  const dir = dirname(out);
+  const name = basename(out);
+  const stem = name.replace(/\.(nd)?json$/i, '');
+  return join(dir, `${stem === '' ? name : stem}.vocabulary.ndjson`);
 }
 
 function readPath(values: OptionValues, flag: string): string | undefined {

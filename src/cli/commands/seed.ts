@@ -8,17 +8,23 @@ import { MONGO_CONNECTION_OPTIONS, withMongoStore } from '../mongo-connection.ts
 import { ensureIndexes } from '../../store/mongo/indexes.ts';
 import { insertCalls } from '../../store/mongo/insert-calls.ts';
 import { assertCallDocuments } from '../../store/load/assert-call-documents.ts';
-import { CALLS_COLLECTION } from '../../store/mongo/mongo-store.ts';
+import { CALLS_COLLECTION, VOCABULARIES_COLLECTION } from '../../store/mongo/mongo-store.ts';
+import { upsertVocabulary } from '../../store/mongo/vocabularies.ts';
+import { assertVocabularyEntries } from '../../store/load/vocabulary-file.ts';
+import { sampleVocabulary } from '../../sample/account-vocabulary.ts';
 import { readBooleanFlag, readPositiveInt, UsageError, type Command, type OptionValues } from '../command.ts';
 import { createProgressBar } from '../progress-bar.ts';
 
 const BATCH_SIZE = 5_000;
 const NAMESPACE_NOT_FOUND = 26;
 
-/** `dialgraph seed`: loads deterministic sample calls into MongoDB, then creates the indexes. */
+/**
+ * `dialgraph seed`: loads deterministic sample calls and the sample accounts' vocabularies into
+ * MongoDB, then creates the indexes.
+ */
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'Load deterministic sample calls (and optionally the demo API keys) into MongoDB, then create the indexes',
+  summary: 'Load deterministic sample calls, their accounts\' vocabularies (and optionally the demo API keys) into MongoDB, then create the indexes',
   options: {
     ...MONGO_CONNECTION_OPTIONS,
     calls: {
@@ -67,8 +73,10 @@ export const seedCommand: Command = {
       );
     }
     const calls = generateSampleCalls({ calls: flags.calls, seed: flags.seed, days: flags.days, now: new Date() });
-    // What reaches MongoDB passes the checks a data file must pass (DESIGN 2.3), before anything is dropped.
+    const vocabulary = sampleVocabulary();
+    // What reaches MongoDB passes the checks a data file must pass (DESIGN 2.3, 2.4), before anything is dropped.
     assertCallDocuments(calls, 'sample calls');
+    assertVocabularyEntries(vocabulary, 'sample vocabulary');
     await withMongoStore(values, async (_store, db) => {
       if (flags.drop) await dropCalls(db);
 
@@ -77,6 +85,13 @@ export const seedCommand: Command = {
       bar.finish();
       const skipped = result.duplicates ? ` (${result.duplicates.toLocaleString('en-US')} already present, skipped)` : '';
       process.stdout.write(`Inserted ${result.inserted.toLocaleString('en-US')} calls into ${db.databaseName}.${CALLS_COLLECTION}${skipped}.\n`);
+
+      // Upserted by { tenant_id, kind, value }: a second seed adds nothing.
+      const defined = await upsertVocabulary(db, vocabulary);
+      process.stdout.write(
+        `Upserted the sample accounts' vocabularies into ${db.databaseName}.${VOCABULARIES_COLLECTION}: ` +
+          `${defined.inserted} new, ${defined.updated} changed, ${vocabulary.length - defined.inserted - defined.updated} already there.\n`,
+      );
 
       if (flags.withDemoKeys) {
         const keys = demoApiKeys();

@@ -18,6 +18,7 @@ export const serveCommand: Command = {
   summary: 'Serve the GraphQL gateway (GraphiQL at /graphql): embedded engine with sample data by default, or MongoDB.',
   options: {
     data: { type: 'string', env: 'DIALGRAPH_DATA', placeholder: 'calls.ndjson', description: 'Serve this NDJSON (Extended JSON) call file on the embedded engine instead of sample data.' },
+    vocabulary: { type: 'string', env: 'DIALGRAPH_VOCABULARY', placeholder: 'vocabulary.ndjson', description: 'Account vocabularies (tags, outcomes, projects; NDJSON) for the embedded engine (default: the sample accounts\' with sample data, none with --data).' },
     keys: { type: 'string', env: 'DIALGRAPH_KEYS', placeholder: 'keys.json', description: 'API keys file for the embedded engine (default: the demo keys).' },
     port: { type: 'string', env: 'PORT', default: '4000', placeholder: 'n', description: 'HTTP port (0 picks a free one).' },
     host: { type: 'string', env: 'HOST', default: '127.0.0.1', placeholder: 'addr', description: 'Interface to listen on.' },

@@ -170,7 +170,7 @@ export const CallRef = builder.objectRef<ProjectedCall>('Call').implement({
 });
 
 const CallProjectRef = builder.objectRef<CallProjectShape>('CallProject').implement({
-  description: 'A project present in the calls: id and name as stored (either may be missing).',
+  description: 'A project of the account: its id and name as defined, or as stored on its calls (either may be missing).',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: true }),
     name: t.exposeString('name', { nullable: true }),
@@ -184,11 +184,16 @@ export const CallListRef = builder.objectRef<CallListShape>('CallList').implemen
     page: t.exposeInt('page'),
     pagesCount: t.exposeInt('pagesCount', { description: 'ceil(totalItems / itemsPerPage); 0 when nothing matches.' }),
     totalItems: t.exposeInt('totalItems', { description: 'Matching calls before paging.' }),
-    tags: t.exposeStringList('tags', { description: 'Tags present in the tenant’s calls of the searched days (other filters ignored), sorted.' }),
-    outcomes: t.exposeStringList('outcomes', { description: 'Outcomes present in the tenant’s calls of the searched days (other filters ignored), sorted.' }),
+    tags: t.exposeStringList('tags', {
+      description: 'The tags the account defined (used or not), sorted; when it defined none, the tags present in its calls of the searched days (other filters ignored).',
+    }),
+    outcomes: t.exposeStringList('outcomes', {
+      description: 'The outcomes the account defined (used or not), sorted; when it defined none, the outcomes present in its calls of the searched days (other filters ignored).',
+    }),
     projects: t.field({
       type: [CallProjectRef],
-      description: 'Projects present in the tenant’s calls of the searched days (other filters ignored), by name then id.',
+      description:
+        'The projects the account defined (used or not), by name then id; when it defined none, the projects present in its calls of the searched days (other filters ignored).',
       resolve: (list) => list.projects,
     }),
     minTalkTime: t.exposeFloat('minTalkTime', { nullable: true, description: 'Over the matching calls (missing = 0); null when none match.' }),

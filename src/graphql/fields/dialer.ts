@@ -14,7 +14,7 @@ const BOUND_FIELDS = ['minTalkTime', 'maxTalkTime', 'minAnswerTime', 'maxAnswerT
 
 builder.queryFields((t) => ({
   calls: t.field({
-    description: 'Dialer calls matching a search, sorted and paged, with the filter choices present in the tenant’s calls.',
+    description: 'Dialer calls matching a search, sorted and paged, with the filter choices: the account’s tags, outcomes and projects (or those present in its calls).',
     directives: costDirectives('Query.calls'),
     type: CallListRef,
     args: {

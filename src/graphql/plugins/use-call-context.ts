@@ -2,7 +2,8 @@ import type { Plugin } from 'graphql-yoga';
 import { type OperationEnv, runOperation } from '../../analytics/operation.ts';
 import type { ScopedPipeline } from '../../contract/pipeline.ts';
 import type { Principal } from '../../contract/principal.ts';
-import type { CallStore } from '../../store/call-store.ts';
+import type { AggregateOptions, CallStore } from '../../store/call-store.ts';
+import { CALLS_COLLECTION } from '../../contract/collections.ts';
 import { withInstrumentation } from '../../store/decorators/with-instrumentation.ts';
 import { currentFieldPath } from '../../observability/pipeline-scope.ts';
 import type { GatewayConfig, GraphQLContext, RequestStoreCall } from '../context.ts';
@@ -38,8 +39,8 @@ export function useCallContext(options: CallContextOptions): Plugin<GraphQLConte
 /** Identical pipelines within one request run once (e.g. the same entity batch twice). */
 function sharedAggregate(store: CallStore): GraphQLContext['aggregate'] {
   const runs = new Map<string, Promise<unknown[]>>();
-  return <T>(pipeline: ScopedPipeline, options?: { label?: string }) => {
-    const key = JSON.stringify(pipeline);
+  return <T>(pipeline: ScopedPipeline, options?: AggregateOptions) => {
+    const key = `${options?.collection ?? CALLS_COLLECTION} ${JSON.stringify(pipeline)}`;
     let run = runs.get(key);
     if (!run) {
       run = store.aggregate(pipeline, options);

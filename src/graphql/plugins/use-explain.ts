@@ -11,6 +11,8 @@ export interface ExplainEntry {
   /** Response path of the field that ran it, e.g. `groupedCalls` or `_entities.0.callAnalytics`. */
   path: string | null;
   engine: CallStore['engine'];
+  /** The collection, when not `calls` (`call_vocabularies`: the list's account vocabulary). */
+  collection?: string;
   /** The pipeline exactly as the store received it, in relaxed Extended JSON (paste it into mongosh). */
   pipeline: unknown[];
   ms: number;
@@ -42,10 +44,11 @@ export function useExplain(options: { store: CallStore }): Plugin<GraphQLContext
             context.storeCalls.map(async (call) => ({
               path: call.fieldPath ?? null,
               engine: call.engine,
+              ...(call.collection ? { collection: call.collection } : {}),
               pipeline: EJSON.serialize(call.pipeline, { relaxed: true }) as unknown[],
               ms: Math.round(call.ms * 100) / 100,
               rows: call.rows,
-              ...(store.explain ? await planOf(store.explain.bind(store), call.pipeline) : {}),
+              ...(store.explain ? await planOf(store.explain.bind(store), call.pipeline, call.collection) : {}),
             })),
           );
           setResult({ ...result, extensions: { ...result.extensions, explain: entries } });
@@ -56,12 +59,17 @@ export function useExplain(options: { store: CallStore }): Plugin<GraphQLContext
 }
 
 /** A plan that cannot be had (the server refused explain) leaves the entry without a plan, not the answer without data. */
-async function planOf(explain: NonNullable<CallStore['explain']>, pipeline: ExplainablePipeline): Promise<Pick<ExplainEntry, 'plan' | 'planError'>> {
+async function planOf(
+  explain: NonNullable<CallStore['explain']>,
+  pipeline: ExplainablePipeline,
+  collection: ExplainOptions['collection'],
+): Promise<Pick<ExplainEntry, 'plan' | 'planError'>> {
   try {
-    return { plan: await explain(pipeline) };
+    return { plan: await explain(pipeline, collection ? { collection } : undefined) };
   } catch (error) {
     return { planError: String((error as Error)?.message ?? error).slice(0, 200) };
   }
 }
 
 type ExplainablePipeline = Parameters<NonNullable<CallStore['explain']>>[0];
+type ExplainOptions = NonNullable<Parameters<NonNullable<CallStore['explain']>>[1]>;

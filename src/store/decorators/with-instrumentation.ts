@@ -1,3 +1,4 @@
+import { CALLS_COLLECTION, type QueryCollection } from '../../contract/collections.ts';
 import type { ScopedPipeline } from '../../contract/pipeline.ts';
 import type { CallStore } from '../call-store.ts';
 import { decorate } from './decorate.ts';
@@ -8,6 +9,8 @@ export interface StoreCall {
   readonly pipeline: ScopedPipeline;
   /** The `label` the caller passed (the operation's name), when it passed one. */
   readonly label: string | undefined;
+  /** The collection it ran over, when not `calls` (the account vocabularies). */
+  readonly collection?: QueryCollection;
   readonly engine: CallStore['engine'];
   /** Wall time from the call to its settlement, in milliseconds. */
   readonly ms: number;
@@ -37,16 +40,18 @@ export function withInstrumentation(store: CallStore, options: InstrumentationOp
   const engine = store.engine;
   return decorate(store, async <T>(...args: Parameters<CallStore['aggregate']>) => {
     const label = args[1]?.label;
+    // Only a pipeline over another collection says so: calls stay the plain, common case.
+    const where = args[1]?.collection && args[1].collection !== CALLS_COLLECTION ? { collection: args[1].collection } : {};
     start?.({ label, engine });
     const started = performance.now();
     let rows: T[];
     try {
       rows = await store.aggregate<T>(...args);
     } catch (error) {
-      observe({ pipeline: args[0], label, engine, ms: performance.now() - started, rows: 0, error });
+      observe({ pipeline: args[0], label, ...where, engine, ms: performance.now() - started, rows: 0, error });
       throw error;
     }
-    observe({ pipeline: args[0], label, engine, ms: performance.now() - started, rows: rows.length, error: undefined });
+    observe({ pipeline: args[0], label, ...where, engine, ms: performance.now() - started, rows: rows.length, error: undefined });
     return rows;
   });
 }

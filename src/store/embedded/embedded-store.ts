@@ -1,5 +1,7 @@
 import type { CallDocument } from '../../contract/call-document.ts';
 import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
+import { VOCABULARIES_COLLECTION } from '../../contract/collections.ts';
+import type { VocabularyEntry } from '../../contract/vocabulary-entry.ts';
 import type { Pipeline } from '../../contract/pipeline.ts';
 import type { AggregateOptions, CallStore } from '../call-store.ts';
 import { createCallPartitions, type CallSegment } from './call-partitions.ts';
@@ -10,6 +12,7 @@ import { describeInputMutation } from './input-mutation.ts';
 import { narrowScope } from './narrow-scope.ts';
 import { runMingo } from './run-mingo.ts';
 import { createScanSource, type ScanSlicing } from './scan-source.ts';
+import { createVocabularyPartitions } from './vocabulary-partitions.ts';
 
 /**
  * Which engine runs aggregations: `auto` uses the compiled executor for pipelines made of
@@ -22,6 +25,11 @@ export type EmbeddedExecutor = 'auto' | 'mingo';
 export interface EmbeddedStoreOptions {
   /** The call documents. They are deep-frozen in place and shared, never copied. */
   readonly calls: readonly CallDocument[];
+  /**
+   * The account vocabularies (DESIGN 2.4) pipelines with `collection: 'call_vocabularies'` run
+   * over; deep-frozen in place like the calls. @default []
+   */
+  readonly vocabularies?: readonly VocabularyEntry[];
   /** Keys `findApiKeys` answers from (already hashed: see `toApiKeyRecords`). @default [] */
   readonly apiKeys?: readonly ApiKeyRecord[];
   /**
@@ -80,9 +88,10 @@ export interface EmbeddedStore extends CallStore {
 export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore {
   const { logger, debug = false, executor = 'auto' } = options;
   const partitions = createCallPartitions(options.calls);
+  const vocabularies = createVocabularyPartitions(options.vocabularies ?? []);
   const keysByHash = indexKeys(options.apiKeys ?? []);
   const runs = { mingo: 0, compiled: 0 };
-  logger?.(`embedded store: ${partitions.size} calls in ${partitions.tenants.length} tenants`);
+  logger?.(`embedded store: ${partitions.size} calls in ${partitions.tenants.length} tenants, ${vocabularies.size} vocabulary entries`);
 
   /** Runs the (narrowed) pipeline on mingo, on copies when a stage could write into its input. */
   function mingo<T>(run: {
@@ -115,7 +124,8 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       await new Promise<void>((resolve) => setImmediate(resolve));
       const started = debug ? performance.now() : 0;
       const scope = narrowScope(pipeline);
-      const segments = partitions.select(scope);
+      const collection = aggregateOptions?.collection === VOCABULARIES_COLLECTION ? vocabularies : partitions;
+      const segments = collection.select(scope);
       const maxTimeMS = aggregateOptions?.maxTimeMS;
 
       if (executor === 'auto') {

@@ -1,6 +1,6 @@
 import type { CollationOptions, Db } from 'mongodb';
 import type { MongoStore } from './mongo-store.ts';
-import { API_KEYS_COLLECTION, CALLS_COLLECTION } from './mongo-store.ts';
+import { API_KEYS_COLLECTION, CALLS_COLLECTION, VOCABULARIES_COLLECTION } from './mongo-store.ts';
 import { mapMongoError } from './map-mongo-error.ts';
 
 /** One index dialgraph relies on, with the query that needs it. */
@@ -98,6 +98,18 @@ export const API_KEY_INDEXES: readonly IndexDefinition[] = [
   },
 ];
 
+/** Indexes of the `call_vocabularies` collection (DESIGN 2.4). */
+export const VOCABULARY_INDEXES: readonly IndexDefinition[] = [
+  {
+    name: 'tenant_kind_value_unique',
+    key: { tenant_id: 1, kind: 1, value: 1 },
+    unique: true,
+    reason:
+      "The calls list's account vocabulary: tenant equality, kind $in, read in kind, value order. Unique so a tenant " +
+      'defines each tag, outcome and project once (`seed` upserts by it).',
+  },
+];
+
 /** An index as `ensureIndexes` created (or found already present). */
 export interface EnsuredIndex extends IndexDefinition {
   collection: string;
@@ -148,7 +160,7 @@ function sameKey(actual: Record<string, unknown> | undefined, expected: Record<s
 }
 
 /**
- * Creates every index of both collections. Idempotent: an index that already exists with the
+ * Creates every index of the three collections. Idempotent: an index that already exists with the
  * same definition is left alone. An index of the same name but another definition (an older
  * dialgraph) is an error naming the index to drop, since rebuilding it silently could lock a
  * large collection.
@@ -157,6 +169,7 @@ export async function ensureIndexes(target: MongoStore | Db): Promise<EnsuredInd
   const db = await resolveDb(target);
   return [
     ...(await createIndexes(db, CALLS_COLLECTION, CALL_INDEXES)),
+    ...(await createIndexes(db, VOCABULARIES_COLLECTION, VOCABULARY_INDEXES)),
     ...(await createIndexes(db, API_KEYS_COLLECTION, API_KEY_INDEXES)),
   ];
 }

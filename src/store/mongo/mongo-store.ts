@@ -1,6 +1,6 @@
 import type { CollationOptions, Db, MongoClient, MongoClientOptions, TagSet } from 'mongodb';
-import type { CallDocument } from '../../contract/call-document.ts';
 import type { ApiKeyRecord } from '../../contract/api-key-record.ts';
+import { API_KEYS_COLLECTION, CALLS_COLLECTION } from '../../contract/collections.ts';
 import type { Pipeline } from '../../contract/pipeline.ts';
 import type { AggregateOptions, CallStore, PlanSummary } from '../call-store.ts';
 import { createClientHolder } from './client-holder.ts';
@@ -9,9 +9,8 @@ import { exactNumbers } from './exact-numbers.ts';
 import { parseReadPreference } from './read-preference.ts';
 import { summarizePlan } from './plan-summary.ts';
 
-/** Collection names of the data contract (DESIGN 2). */
-export const CALLS_COLLECTION = 'calls';
-export const API_KEYS_COLLECTION = 'api_keys';
+// Collection names of the data contract (DESIGN 2), declared there.
+export { API_KEYS_COLLECTION, CALLS_COLLECTION, VOCABULARIES_COLLECTION } from '../../contract/collections.ts';
 
 const DEFAULT_DB = 'dialgraph';
 const DEFAULT_MAX_TIME_MS = 15_000;
@@ -55,7 +54,7 @@ export interface MongoStore extends CallStore {
   readonly dbName: string;
   /** Any pipeline, as on the embedded adapter; the `CallStore` port takes only a `ScopedPipeline`. */
   aggregate<T = Record<string, unknown>>(pipeline: Pipeline, options?: MongoAggregateOptions): Promise<T[]>;
-  explain(pipeline: Pipeline): Promise<PlanSummary>;
+  explain(pipeline: Pipeline, options?: Pick<AggregateOptions, 'collection'>): Promise<PlanSummary>;
   /** Connects if needed and returns the database; rejects with `StoreUnavailableError` when unreachable. */
   database(): Promise<Db>;
 }
@@ -98,7 +97,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
     aggregate<T = Record<string, unknown>>(pipeline: Pipeline, aggregateOptions?: MongoAggregateOptions): Promise<T[]> {
       return withClient(async (db) => {
         const rows = await db
-          .collection<CallDocument>(CALLS_COLLECTION)
+          .collection(aggregateOptions?.collection ?? CALLS_COLLECTION)
           .aggregate(pipeline, {
             maxTimeMS: aggregateOptions?.maxTimeMS ?? maxTimeMS,
             // $group/$sort over months of calls can pass the 100 MB in-memory stage limit.
@@ -112,11 +111,11 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
         return exactNumbers(rows) as T[];
       });
     },
-    explain(pipeline: Pipeline): Promise<PlanSummary> {
+    explain(pipeline: Pipeline, explainOptions?: Pick<AggregateOptions, 'collection'>): Promise<PlanSummary> {
       return withClient(async (db) =>
         summarizePlan(
           await db
-            .collection<CallDocument>(CALLS_COLLECTION)
+            .collection(explainOptions?.collection ?? CALLS_COLLECTION)
             .aggregate(pipeline, { maxTimeMS, allowDiskUse: true, ...(readPreference ? { readPreference } : {}) })
             .explain('executionStats'),
         ),

@@ -1,13 +1,23 @@
 import type { CallQuery, SortKey } from '../../query/call-query.ts';
 import { readFacets } from '../../query/compile-call-query.ts';
-import type { Operation } from '../../operation.ts';
+import type { NamedRows, Operation } from '../../operation.ts';
 import { MAX_PAGE_SIZE, normalizePage } from '../../query/page.ts';
 import type { Accumulator } from '../../query/expression.ts';
 import type { Principal } from '../../../contract/principal.ts';
 import { SORT_DIRECTION, type SortOrder } from '../../registry/enums.ts';
 import { num, PARTIALS } from '../../registry/partials.ts';
 import { normalizeCallSearch, toCallSearchArgs, type CallSearchArgs, type CallSearchInput } from './call-search.ts';
-import { shapeVocabulary, VOCABULARY_PARTS, vocabularyFacets, type CallVocabulary, type VocabularyPart } from './call-vocabulary.ts';
+import {
+  accountVocabularyQuery,
+  mergeVocabulary,
+  readAccountVocabulary,
+  shapeVocabulary,
+  VOCABULARY_PARTS,
+  vocabularyFacets,
+  type AccountVocabulary,
+  type CallVocabulary,
+  type VocabularyPart,
+} from './call-vocabulary.ts';
 import { CALL_RECORD_FIELDS, callRecordProjection, type ProjectedCall } from './call-record.ts';
 
 export const MAX_ITEMS_PER_PAGE = MAX_PAGE_SIZE;
@@ -64,7 +74,10 @@ export interface CallListQueries {
   page: CallQuery;
   /** The number of matching calls, plus the timing bounds when selected. */
   count: CallQuery;
-  /** The filter choices present in the tenant's calls of the searched days; null when none is selected. */
+  /**
+   * The filter choices present in the tenant's calls of the searched days, for the parts asked
+   * (`vocabulary`); null when none is. The account vocabulary is read before (see `CALL_LIST`).
+   */
   choices: CallQuery | null;
 }
 
@@ -133,8 +146,11 @@ export function callListQuery(options: {
   };
 }
 
-/** Turns the three results into the page, the paging numbers, the bounds and the vocabulary. */
-export function shapeCallList(result: CallListRows, plan: CallListPlan): CallList {
+/**
+ * Turns the three results into the page, the paging numbers, the bounds and the vocabulary:
+ * the account's (`account`, when read) for the kinds it defined, the observed choices for the rest.
+ */
+export function shapeCallList(result: CallListRows, plan: CallListPlan, account: AccountVocabulary | null = null): CallList {
   // No matching call means no count row: 0 items and no bounds.
   const summary = result.count[0] ?? {};
   const totalItems = num(summary.calls);
@@ -149,7 +165,7 @@ export function shapeCallList(result: CallListRows, plan: CallListPlan): CallLis
     minAnswerTime: bound('answerTimeMin'),
     maxAnswerTime: bound('answerTimeMax'),
     timezone: plan.timezone,
-    ...shapeVocabulary(readFacets(result.choices ?? []).facet),
+    ...mergeVocabulary(account, shapeVocabulary(readFacets(result.choices ?? []).facet)),
   };
 }
 
@@ -175,28 +191,46 @@ export interface CallListInput {
   bounds?: boolean | null;
 }
 
-/** The dialer's call list (DESIGN 5.4): one sorted page, its count and bounds, the vocabularies. */
+/**
+ * The dialer's call list (DESIGN 5.4): one sorted page, its count and bounds, the vocabularies.
+ * When tags, outcomes or projects are selected, the account vocabulary (DESIGN 2.4) is read
+ * first (one small indexed read); then the page, the count and the observed choices of only
+ * the kinds the account defined nothing of run side by side, each on its own index (see
+ * docs/mongodb.md). An account that defines every selected kind costs no choices scan at all.
+ */
 export const CALL_LIST: Operation<CallListInput, CallList> = {
   name: 'calls',
   plan: (input, env) => {
-    const { queries, plan } = callListQuery({
-      principal: env.principal,
-      now: env.now,
-      args: {
-        page: input.page ?? 1,
-        itemsPerPage: input.itemsPerPage ?? 100,
-        sortBy: input.sortBy ?? 'TIMESTAMP',
-        sortDirection: input.sortDirection ?? 'DESC',
-        search: toCallSearchArgs(input.search),
-      },
-      vocabulary: new Set(input.vocabulary ?? VOCABULARY_PARTS),
-      fields: input.fields ?? CALL_RECORD_FIELDS,
-      bounds: input.bounds ?? true,
-    });
-    // Three pipelines, each on its own index (see docs/mongodb.md), run side by side.
-    return {
+    const parts = new Set(input.vocabulary ?? VOCABULARY_PARTS);
+    const list = (observed: ReadonlySet<VocabularyPart>) =>
+      callListQuery({
+        principal: env.principal,
+        now: env.now,
+        args: {
+          page: input.page ?? 1,
+          itemsPerPage: input.itemsPerPage ?? 100,
+          sortBy: input.sortBy ?? 'TIMESTAMP',
+          sortDirection: input.sortDirection ?? 'DESC',
+          search: toCallSearchArgs(input.search),
+        },
+        vocabulary: observed,
+        fields: input.fields ?? CALL_RECORD_FIELDS,
+        bounds: input.bounds ?? true,
+      });
+    // Planned in full first, so a bad argument is refused before anything runs.
+    const everything = list(parts);
+    const rest = ({ queries, plan }: ReturnType<typeof list>, account: AccountVocabulary | null) => ({
       queries: { ...queries },
-      shape: (rows: Record<string, Record<string, unknown>[] | null>) => shapeCallList({ page: rows.page ?? [], count: rows.count ?? [], choices: rows.choices }, plan),
+      shape: (rows: NamedRows) => shapeCallList({ page: rows.page ?? [], count: rows.count ?? [], choices: rows.choices }, plan, account),
+    });
+    if (parts.size === 0) return rest(everything, null);
+    return {
+      queries: { vocabulary: accountVocabularyQuery(env.principal, parts) },
+      next: (rows: NamedRows) => {
+        const account = readAccountVocabulary(rows.vocabulary ?? []);
+        const observed = new Set([...parts].filter((part) => !account.defined.has(part)));
+        return rest(observed.size === parts.size ? everything : list(observed), account);
+      },
     };
   },
 };

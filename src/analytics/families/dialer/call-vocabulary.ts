@@ -1,16 +1,26 @@
+import { VOCABULARIES_COLLECTION } from '../../../contract/collections.ts';
+import type { Principal } from '../../../contract/principal.ts';
+import type { VocabularyKind } from '../../../contract/vocabulary-entry.ts';
+import type { CallQuery } from '../../query/call-query.ts';
 import type { Stage } from '../../query/expression.ts';
 
-/** A project present in the tenant's calls: its id and name as stored (either may be missing). */
+/** A project of the account (or present in its calls): its id and name (either may be missing). */
 export interface CallProject {
   id: string | null;
   name: string | null;
 }
 
-/** What the list can report as present in the tenant's calls of the searched days. */
+/**
+ * The filter choices the list offers: the account's vocabulary of each kind (DESIGN 2.4), or,
+ * for a kind the account defined nothing of, the values present in its calls of the searched days.
+ */
 export type VocabularyPart = 'tags' | 'outcomes' | 'projects';
 
 /** Every vocabulary part, in the order the result lists them. */
 export const VOCABULARY_PARTS: readonly VocabularyPart[] = ['tags', 'outcomes', 'projects'];
+
+/** The `kind` of `call_vocabularies` each part reads. */
+const KIND_OF_PART: Readonly<Record<VocabularyPart, VocabularyKind>> = { tags: 'tag', outcomes: 'outcome', projects: 'project' };
 
 export interface CallVocabulary {
   tags: string[];
@@ -46,20 +56,80 @@ export function vocabularyFacets(parts: ReadonlySet<VocabularyPart>): Record<str
  * name, by name then id (missing first). Parts that were not computed come back empty.
  */
 export function shapeVocabulary(facet: (name: string) => Record<string, unknown>[]): CallVocabulary {
-  const strings = (part: VocabularyPart) =>
-    facet(facetName(part))
-      .map((row) => row._id)
-      .filter((value): value is string => typeof value === 'string' && value !== '')
-      .sort(compareText);
-  const seen = new Set<string>();
-  const projects = facet(facetName('projects'))
-    .map((row) => row._id as Record<string, unknown> | null)
-    .map((key) => ({ id: textOrNull(key?.id), name: textOrNull(key?.name) }))
-    .filter((project) => project.id !== null || project.name !== null)
-    // An empty string and a missing value read the same, so they may now repeat.
-    .filter((project) => firstTime(seen, JSON.stringify([project.id, project.name])))
-    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+  const strings = (part: VocabularyPart) => orderedStrings(facet(facetName(part)).map((row) => row._id));
+  const projects = orderedProjects(
+    facet(facetName('projects'))
+      .map((row) => row._id as Record<string, unknown> | null)
+      .map((key) => ({ id: textOrNull(key?.id), name: textOrNull(key?.name) })),
+  );
   return { tags: strings('tags'), outcomes: strings('outcomes'), projects };
+}
+
+/**
+ * The account's vocabulary of the selected parts (DESIGN 2.4): one scoped pipeline over
+ * `call_vocabularies`, whose tenant scope the compiler's scope stage adds like any other. It is
+ * the account's list, so it does not depend on the days searched or on the key's user.
+ */
+export function accountVocabularyQuery(principal: Principal, parts: ReadonlySet<VocabularyPart>): CallQuery {
+  return {
+    principal,
+    collection: VOCABULARIES_COLLECTION,
+    where: [{ kind: { $in: VOCABULARY_PARTS.filter((part) => parts.has(part)).map((part) => KIND_OF_PART[part]) } }],
+    project: { kind: 1, value: 1, project_id: 1 },
+  };
+}
+
+/** What the account defined: the parts it has any entry of, and their values in the list's order. */
+export interface AccountVocabulary {
+  defined: ReadonlySet<VocabularyPart>;
+  values: CallVocabulary;
+}
+
+/**
+ * Reads the account vocabulary rows: a part is defined when the account has an entry of its
+ * kind (even one whose value reads empty). Values are ordered as the observed ones are
+ * (`shapeVocabulary`); a project is its `value` (the name) with its `project_id`.
+ */
+export function readAccountVocabulary(rows: readonly Record<string, unknown>[]): AccountVocabulary {
+  const defined = new Set<VocabularyPart>();
+  const byKind = (kind: VocabularyKind) => rows.filter((row) => row.kind === kind);
+  for (const part of VOCABULARY_PARTS) if (byKind(KIND_OF_PART[part]).length) defined.add(part);
+  return {
+    defined,
+    values: {
+      tags: orderedStrings(byKind('tag').map((row) => row.value)),
+      outcomes: orderedStrings(byKind('outcome').map((row) => row.value)),
+      projects: orderedProjects(byKind('project').map((row) => ({ id: textOrNull(row.project_id), name: textOrNull(row.value) }))),
+    },
+  };
+}
+
+/**
+ * The list's choices, part by part: the account's vocabulary where it defined that kind
+ * (values no call uses yet included, values calls use but the account never defined left
+ * out), the observed values where it did not.
+ */
+export function mergeVocabulary(account: AccountVocabulary | null, observed: CallVocabulary): CallVocabulary {
+  if (!account) return observed;
+  const pick = <P extends VocabularyPart>(part: P): CallVocabulary[P] => (account.defined.has(part) ? account.values[part] : observed[part]);
+  return { tags: pick('tags'), outcomes: pick('outcomes'), projects: pick('projects') };
+}
+
+/** Non-empty strings, once each, in code-unit order. */
+function orderedStrings(values: readonly unknown[]): string[] {
+  return [...new Set(values.filter((value): value is string => typeof value === 'string' && value !== ''))].sort(compareText);
+}
+
+/** Projects with an id or a name, once each, by name then id (missing first). */
+function orderedProjects(projects: readonly CallProject[]): CallProject[] {
+  const seen = new Set<string>();
+  return (
+    projects
+      .filter((project) => project.id !== null || project.name !== null)
+      // An empty string and a missing value read the same, so they may now repeat.
+      .filter((project) => firstTime(seen, JSON.stringify([project.id, project.name])))
+      .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
+  );
 }
 
 function firstTime(seen: Set<string>, key: string): boolean {
