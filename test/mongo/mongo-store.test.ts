@@ -200,7 +200,7 @@ describe.skipIf(!uri)('dialgraph seed (live server)', () => {
     expect(found).toHaveLength(demo.length);
 
     // The sample accounts' vocabularies, upserted by { tenant_id, kind, value }.
-    const { sampleVocabulary } = await import('../src/sample/account-vocabulary.ts');
+    const { sampleVocabulary } = await import('../../src/sample/account-vocabulary.ts');
     const vocabulary = sampleVocabulary();
     expect(await db.collection('call_vocabularies').countDocuments()).toBe(vocabulary.length);
     const vocabularyIndexes = (await db.collection('call_vocabularies').listIndexes().toArray()).map((index) => index.name as string);

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountVocabularyQuery } from '../src/analytics/families/dialer/call-vocabulary.ts';
-import { compileCallQuery } from '../src/analytics/query/compile-call-query.ts';
-import type { VocabularyEntry } from '../src/contract/vocabulary-entry.ts';
-import { insertApiKey } from '../src/store/mongo/api-keys.ts';
-import { ensureIndexes, VOCABULARY_INDEXES } from '../src/store/mongo/indexes.ts';
-import { insertCalls } from '../src/store/mongo/insert-calls.ts';
-import { createMongoStore, type MongoStore } from '../src/store/mongo/mongo-store.ts';
-import { upsertVocabulary } from '../src/store/mongo/vocabularies.ts';
+import { accountVocabularyQuery } from '../../src/analytics/families/dialer/call-vocabulary.ts';
+import { compileCallQuery } from '../../src/analytics/query/compile-call-query.ts';
+import type { VocabularyEntry } from '../../src/contract/vocabulary-entry.ts';
+import { insertApiKey } from '../../src/store/mongo/api-keys.ts';
+import { ensureIndexes, VOCABULARY_INDEXES } from '../../src/store/mongo/indexes.ts';
+import { insertCalls } from '../../src/store/mongo/insert-calls.ts';
+import { createMongoStore, type MongoStore } from '../../src/store/mongo/mongo-store.ts';
+import { upsertVocabulary } from '../../src/store/mongo/vocabularies.ts';
 import {
   FULL_RECORD_ANSWER,
   FULL_RECORD_CALL,
@@ -18,9 +18,9 @@ import {
   VOCABULARY_CALLS,
   VOCABULARY_DAYS,
   VOCABULARY_ENTRIES,
-} from './fixtures/dialer-fixtures.ts';
-import { KEYS, testKeys } from './support/calls.ts';
-import { testGateway } from './support/gateway.ts';
+} from '../fixtures/dialer-fixtures.ts';
+import { KEYS, testKeys } from '../support/calls.ts';
+import { testGateway } from '../support/gateway.ts';
 
 /**
  * Issue 18 on a real MongoDB (skipped without MONGODB_TEST_URI): the dialer's full call record
