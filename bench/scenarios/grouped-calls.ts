@@ -8,10 +8,29 @@ import type { BenchContext, BenchScenario } from '../scenario.ts';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-function compileGrouped(c: BenchContext, args: Partial<GroupedCallsArgs>, rows: MetricName[]) {
+function compileGrouped(c: BenchContext, args: Partial<GroupedCallsArgs>, rows: MetricName[], totals: MetricName[] | null = null) {
   const full: GroupedCallsArgs = { groupBy: [], sortBy: 'COUNT', sortOrder: 'DESC', limit: 100, timezone: 'UTC', ...args };
-  const { query } = groupedCallsQuery({ principal: c.tenant, now: c.now, args: full, selection: { rows: new Set(rows), totals: null } });
+  const both = { rows: new Set(rows), totals: totals && new Set(totals) };
+  const selection = { ...both, ...(args.compare ? { previous: both, change: both } : {}) };
+  const { query } = groupedCallsQuery({ principal: c.tenant, now: c.now, args: full, selection });
   return compileCallQuery(query);
+}
+
+const COMPARED = ['count', 'avgDuration', 'uniqueCallers'] as const;
+const comparedFields = `${COMPARED.join(' ')}`;
+
+/** The floor of the compare rows: per source, the three metrics over one range of local days. */
+function sourcesOver(c: BenchContext, from: Date, to: Date) {
+  const groups = new Map<string | null, { n: number; dur: number; callers: Set<string> }>();
+  for (const call of tenantCallsIn(c, from, to)) {
+    const key = call.source ?? null;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { n: 0, dur: 0, callers: new Set() }));
+    g.n += 1;
+    if (typeof call.duration_sec === 'number') g.dur += call.duration_sec;
+    if (call.from_number != null) g.callers.add(call.from_number);
+  }
+  return groups;
 }
 
 /** The instant range a request's local days cover, for the floors. */
@@ -125,6 +144,30 @@ export const groupedCallsScenarios: BenchScenario[] = [
         if (typeof call.value_cents === 'number') g.value += call.value_cents;
       }
       return groups;
+    },
+  },
+  // compare vs no compare: the same report over the same 30 days, then with the 30 days before.
+  {
+    name: 'groupedCalls [SOURCE] 30 d, no compare',
+    as: 'tenant',
+    query: `{ groupedCalls(groupBy: [SOURCE]) { rows { source ${comparedFields} } totals { ${comparedFields} } } }`,
+    pipelines: (c) => [compileGrouped(c, { groupBy: ['SOURCE'] }, [...COMPARED], [...COMPARED])],
+    floor: (c) => {
+      const { from, to } = range(c, 'UTC', 30);
+      return sourcesOver(c, from, to);
+    },
+  },
+  {
+    name: 'groupedCalls [SOURCE] 30 d, compare PREVIOUS_PERIOD',
+    as: 'tenant',
+    query: `{ groupedCalls(groupBy: [SOURCE], compare: PREVIOUS_PERIOD) {
+      rows { source ${comparedFields} previous { ${comparedFields} } change { count { percent } avgDuration { percent } uniqueCallers { percent } } }
+      totals { ${comparedFields} previous { ${comparedFields} } change { count { percent } } } } }`,
+    pipelines: (c) => [compileGrouped(c, { groupBy: ['SOURCE'], compare: 'PREVIOUS_PERIOD' }, [...COMPARED], [...COMPARED])],
+    floor: (c) => {
+      const { from, to } = range(c, 'UTC', 60);
+      const middle = new Date(from.getTime() + 30 * DAY);
+      return [sourcesOver(c, from, new Date(middle.getTime() - 1)), sourcesOver(c, middle, to)];
     },
   },
 ];

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundHalfAway } from '../../src/analytics/rounding.ts';
 import type { CallDocument } from '../../src/contract/call-document.ts';
 import { createGateway } from '../../src/graphql/yoga.ts';
@@ -19,8 +20,8 @@ const tenant = keys.find((k) => k.tenant_id === 'acme-health' && !k.user_id)!;
 const store = createEmbeddedStore({ calls, apiKeys: toApiKeyRecords(keys, NOW) });
 const yoga = createGateway({ store, now: () => NOW, graphiql: false });
 
-async function query(document: string) {
-  const response = await yoga.fetch('http://dialgraph.test/graphql', {
+async function query(document: string, gateway = yoga) {
+  const response = await gateway.fetch('http://dialgraph.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tenant.key}` },
     body: JSON.stringify({ query: document }),
@@ -269,5 +270,56 @@ describe('groupedCalls compare, having and fillGaps on sample data equal an inde
 
   it('runs every shape on the compiled executor, never on mingo', () => {
     expect(store.engineRuns.mingo).toBe(0);
+  });
+});
+
+/** Requests the MongoDB suite runs on both engines; here they must answer on the embedded one. */
+const ENGINE_DOCUMENTS = [
+    `{ groupedCalls(groupBy: [SOURCE], filter: { startDate: "2024-10-20", endDate: "2024-11-10" }, timezone: "America/New_York", compare: PREVIOUS_PERIOD, limit: 1000) { count rows { source ${COMPARED} } totals { ${COMPARED} } } }`,
+    `{ groupedCalls(groupBy: [DATE], filter: { startDate: "2024-02-20", endDate: "2024-03-12" }, timezone: "America/New_York", compare: PREVIOUS_YEAR, sortBy: DATE, sortOrder: ASC, limit: 1000) { count rows { date ${COMPARED} } totals { ${COMPARED} } } }`,
+    `{ groupedCalls(groupBy: [SOURCE, STATUS], filter: { startDate: "2024-12-01", endDate: "2025-03-01" }, timezone: "Asia/Kolkata", having: [{ metric: COUNT, op: GTE, value: 10 }, { metric: AVG_DURATION, op: GT, value: 30 }, { metric: UNIQUE_CALLERS, op: NE, value: 25 }], sortBy: AVG_DURATION, sortOrder: ASC, limit: 3) { count rows { source status ${METRICS} } } }`,
+    `{ groupedCalls(groupBy: [DATE, SOURCE], filter: { startDate: "2024-10-20", endDate: "2024-11-08", status: VOICEMAIL }, timezone: "Europe/Berlin", fillGaps: true, having: [{ metric: COUNT, op: LT, value: 2 }], limit: 1000) { count rows { date source count avgDuration } } }`,
+    `{ groupedCalls(groupBy: [WEEK], filter: { startDate: "2024-09-02", endDate: "2024-11-24", status: BUSY }, timezone: "America/New_York", compare: PREVIOUS_YEAR, fillGaps: true, sortBy: AVG_DURATION, limit: 1000) { count rows { week ${COMPARED} } totals { ${COMPARED} } } }`,
+    `{ groupedCalls(groupBy: [HOUR, DIRECTION], filter: { startDate: "2025-01-06", endDate: "2025-01-07" }, timezone: "Australia/Lord_Howe", fillGaps: true, compare: PREVIOUS_PERIOD, limit: 1000) { count rows { hour direction count previous { count } } } }`,
+];
+
+describe('the MongoDB-suite requests', () => {
+  it.each(ENGINE_DOCUMENTS)('answer on the embedded engine: %s', async (document) => {
+    expect((await query(document)).rows.length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The same requests on a live MongoDB (CI sets MONGODB_TEST_URI) answer exactly what the embedded
+ * engine answers: the `$or` scope of PREVIOUS_YEAR, the period fold (`$max` over `$cond` with
+ * nulls), HAVING's `$nin: [v, null]`, the per-period distinct totals and the unsorted fill rows.
+ */
+const uri = process.env.MONGODB_TEST_URI;
+describe.skipIf(!uri)('groupedCalls compare, having and fillGaps on MongoDB match the embedded engine', () => {
+  let mongo: ReturnType<typeof createGateway>;
+  let close: () => Promise<void> = async () => {};
+
+  beforeAll(async () => {
+    const { createMongoStore } = await import('../../src/store/mongo/mongo-store.ts');
+    const { insertCalls } = await import('../../src/store/mongo/insert-calls.ts');
+    const { insertApiKey } = await import('../../src/store/mongo/api-keys.ts');
+    const { ensureIndexes } = await import('../../src/store/mongo/indexes.ts');
+    const dbName = `dialgraph_compare_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+    const mongoStore = await createMongoStore({ uri: uri!, db: dbName, serverSelectionTimeoutMS: 5_000, log: () => undefined });
+    const db = await mongoStore.database();
+    await ensureIndexes(db);
+    await insertCalls({ db, calls });
+    for (const key of toApiKeyRecords(keys, NOW)) await insertApiKey(db, key);
+    mongo = createGateway({ store: mongoStore, now: () => NOW, graphiql: false });
+    close = async () => {
+      await db.dropDatabase();
+      await mongoStore.close();
+    };
+  }, 120_000);
+
+  afterAll(() => close());
+
+  it.each(ENGINE_DOCUMENTS)('%s', async (document) => {
+    expect(await query(document, mongo)).toEqual(await query(document));
   });
 });

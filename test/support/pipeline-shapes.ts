@@ -79,6 +79,28 @@ export function pipelineShapes(): PipelineShape[] {
     }
   }
 
+  // groupedCalls compare (both periods: one touching range, or an $or inside the hull), HAVING, fillGaps.
+  const reports = [
+    ['compare PREVIOUS_PERIOD', { groupBy: ['DATE', 'SOURCE'], compare: 'PREVIOUS_PERIOD' }],
+    ['compare PREVIOUS_YEAR', { groupBy: ['WEEK'], compare: 'PREVIOUS_YEAR' }],
+    ['having', { groupBy: ['SOURCE'], having: [{ metric: 'AVG_DURATION', op: 'GT', value: 30 }, { metric: 'COUNT', op: 'NE', value: 1 }] }],
+    ['fillGaps', { groupBy: ['HOUR', 'STATUS'], fillGaps: true, having: [{ metric: 'COUNT', op: 'LT', value: 3 }] }],
+    ['compare + fillGaps', { groupBy: ['MONTH'], compare: 'PREVIOUS_YEAR', fillGaps: true }],
+  ] as const;
+  for (const [who, principal] of principals) {
+    for (const [name, args] of reports) {
+      for (const rows of metricSets) {
+        const { query } = groupedCallsQuery({
+          principal,
+          now,
+          args: { sortBy: 'COUNT', sortOrder: 'DESC', limit: 100, timezone: 'America/New_York', filter: { startDate: '2024-10-01', endDate: '2024-10-31' }, ...args },
+          selection: { rows: new Set(rows), totals: new Set(rows), previous: { rows: new Set(rows), totals: new Set(rows) }, change: { rows: new Set(rows), totals: null } },
+        });
+        add(`groupedCalls ${name} ${rows.join('+')} (${who})`, 'analytics', compileCallQuery(query));
+      }
+    }
+  }
+
   const days = { dayFrom: '2024-10-01', dayTo: '2024-10-31' };
   const searches = [
     ['default search', days],
