@@ -126,6 +126,9 @@ describe('groupedCalls having and fillGaps', () => {
 
   const refusals: [string, string, RegExp][] = [
     ['compare: PREVIOUS_YEAR, filter: { startDate: "2023-01-01", endDate: "2024-01-01" }', 'compare', /at most one year/],
+    ['compare: PREVIOUS_PERIOD, filter: { startDate: "0000-01-01", endDate: "0000-01-05" }', 'compare', /before 0000-01-01/],
+    ['compare: PREVIOUS_YEAR, filter: { startDate: "0000-02-29", endDate: "0000-03-01" }', 'compare', /before 0000-01-01/],
+    ['compare: PREVIOUS_PERIOD, filter: { startDate: "2004-01-01", endDate: "2014-01-02" }', 'compare', /more than 20 years/],
     ['groupBy: [SOURCE], fillGaps: true', 'fillGaps', /exactly one time-series dimension/],
     ['groupBy: [DATE, WEEK], fillGaps: true', 'fillGaps', /exactly one time-series dimension/],
     ['groupBy: [HOUR], fillGaps: true, filter: { startDate: "2023-01-01", endDate: "2024-03-01" }', 'fillGaps', /buckets; at most 10000/],

@@ -22,7 +22,7 @@ import { percentileLevels, type PercentileSpec } from '../query/percentile-level
 import { GROUPED_SORT_KEYS, metricNamed } from '../registry/sort-keys.ts';
 import { enumerateBuckets, type Bucket } from '../time/buckets.ts';
 import { COMPARE_PERIODS, comparisonDays, positionShift, type ComparePeriod, type DaySpan } from '../time/compare-range.ts';
-import { localDayRange, normalizeTimeZone } from '../time/time-zone.ts';
+import { isValidDay, localDayRange, normalizeTimeZone } from '../time/time-zone.ts';
 import { localMillisOver } from '../time/local-time-expression.ts';
 import { IN_CURRENT, PERIOD_KEY, alignedKey, foldLevel, periodExpression, totalsPerPeriod } from './grouped-compare.ts';
 import { MAX_FILLED_ROWS } from './grouped-fill.ts';
@@ -231,6 +231,10 @@ function comparisonOf(compare: ComparePeriod | null | undefined, range: DayRange
     throw new UserInputError('compare', `compare: unknown period ${echoValue(compare)}; use ${COMPARE_PERIODS.join(' or ')}`);
   }
   const days = comparisonDays(compare, range, 'compare');
+  // Before 0000-01-01 no day can be named (a range starting in year 0000 has no previous period).
+  if (!isValidDay(days.startDay)) {
+    throw new UserInputError('compare', `compare: the comparison range of ${range.startDay}..${range.endDay} would begin before 0000-01-01`);
+  }
   const instants = localDayRange(zone, days.startDay, days.endDay);
   // Both ranges are read: together they stay within the longest range a field accepts.
   const limit = new Date(instants.from.getTime());
