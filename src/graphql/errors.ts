@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 import { ForbiddenError, UserInputError } from '../analytics/errors.ts';
 import { QueryTimeoutError, StoreCircuitOpenError, StoredValueError, StoreUnavailableError } from '../store/errors.ts';
 
@@ -6,6 +6,14 @@ import { QueryTimeoutError, StoreCircuitOpenError, StoredValueError, StoreUnavai
 export const RETRY_AFTER_SECONDS = 5;
 
 export type Logger = Pick<Console, 'error' | 'warn' | 'info'>;
+
+/** What a client gets while the store cannot answer (DESIGN 6): SERVICE_UNAVAILABLE, HTTP 503, Retry-After. */
+export function serviceUnavailableError(at: Pick<GraphQLErrorOptions, 'nodes' | 'path'> = {}): GraphQLError {
+  return new GraphQLError('The call store is unavailable; try again shortly.', {
+    ...at,
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
+  });
+}
 
 /**
  * Yoga's `maskError`: expected failures become GraphQL errors with `extensions.code`;
@@ -28,10 +36,7 @@ export function createErrorMasker(logger: Logger) {
       // While the circuit is open the breaker has said so once; a line per refused request would drown the log.
       if (!(original instanceof StoreCircuitOpenError)) logger.warn(`[dialgraph] store unavailable: ${original.message}`);
       // 503 + Retry-After (DESIGN 6): an outage is the server's state, not the client's mistake.
-      return new GraphQLError('The call store is unavailable; try again shortly.', {
-        ...at,
-        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
-      });
+      return serviceUnavailableError(at);
     }
     if (original instanceof QueryTimeoutError) {
       return new GraphQLError('The query ran over its time budget; narrow the range or the grouping.', {

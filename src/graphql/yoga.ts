@@ -8,6 +8,7 @@ import { withDeadline } from '../store/decorators/with-deadline.ts';
 import { type CircuitBreakerOptions, withCircuitBreaker } from '../store/decorators/with-circuit-breaker.ts';
 import { storeUp } from '../observability/metrics.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
+import { useStoreDownFastPath } from './plugins/use-store-down-fast-path.ts';
 import { corsOptions, useVaryOrigin } from './cors.ts';
 import type { GatewayConfig, GraphQLContext } from './context.ts';
 import { restRouteDocuments } from '../rest/route-documents.ts';
@@ -151,6 +152,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       ...(tracing ? [useTracing()] : []),
       ...(options.metrics === false ? [] : [useMetrics(options.metrics)]),
       usePipelineFields(),
+      useStoreDownFastPath(guarded.health),
       useRequestBodyLimit(),
       useOperationLimits({ ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits }),
       // After the limits: it wraps the parser they install.

@@ -107,6 +107,23 @@ describe('a store that goes down and comes back (the MongoDB engine’s failure 
     expect(back.body.data.callStats.all.all).toBe(1);
   });
 
+  it('while open, GraphQL and REST requests are refused before parsing or the key lookup', async () => {
+    const { store, state } = flakyStore(createEmbeddedStore({ calls: CALLS, apiKeys: testKeys() }));
+    const { yoga, query } = gatewayOver(store);
+    state.down = true;
+    for (let i = 0; i < 3; i += 1) expect((await query()).status).toBe(503);
+    const reached = state.reached;
+    // No key, and a body that is not even JSON: still the outage answer, since nothing could be answered.
+    const raw = await yoga.fetch('http://dialgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(raw.status).toBe(503);
+    expect(((await raw.json()) as any).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    const rest = await yoga.fetch('http://dialgraph.test/analytics/calls/by-phone-number', { headers: { authorization: `Bearer ${KEYS.t1}` } });
+    expect(rest.status).toBe(503);
+    expect(rest.headers.get('retry-after')).toBe('5');
+    expect(await rest.json()).toMatchObject({ success: false });
+    expect(state.reached - reached).toBeLessThanOrEqual(state.pings);
+  });
+
   it('/ready pings at most once a second however often it is asked', async () => {
     const { store, state } = flakyStore(createEmbeddedStore({ calls: CALLS, apiKeys: testKeys() }));
     const { get } = gatewayOver(store);
