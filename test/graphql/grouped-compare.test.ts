@@ -120,6 +120,14 @@ describe('groupedCalls having and fillGaps', () => {
       count: 7,
       rows: days.map((date) => ({ date, count: date === '2024-03-10' ? 2 : date === '2024-03-16' ? 1 : 0, avgDuration: date === '2024-03-10' ? 40 : date === '2024-03-16' ? 5 : null })),
     });
+    // A registry metric added later (the percentiles) fills and filters like the others: null over no calls.
+    const percentiles = await gateway.query(
+      `{ groupedCalls(groupBy: [DATE], ${WEEK}, fillGaps: true, sortBy: P50_DURATION, sortOrder: DESC, limit: 3, having: [{ metric: P50_DURATION, op: NE, value: 5 }]) { count rows { date p50Duration } } }`,
+      {},
+      KEYS.t1,
+    );
+    // Day 1 has 60 s and 20 s (p50 = 20); the five empty days are null and pass no condition, day 7's 5 s fails NE 5.
+    expect(percentiles.body.data!.groupedCalls).toEqual({ count: 1, rows: [{ date: '2024-03-10', p50Duration: 20 }] });
     const skipped = await gateway.query(`{ groupedCalls(groupBy: [HOUR], filter: { startDate: "2024-03-10", endDate: "2024-03-10" }, timezone: "America/New_York", fillGaps: true) { count } }`, {}, KEYS.t1);
     expect(skipped.body.data!.groupedCalls.count).toBe(23); // 02:00 never happened that day
   });

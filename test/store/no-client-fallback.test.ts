@@ -59,7 +59,7 @@ describe('every pipeline a client can reach runs on the compiled executor', () =
   });
 
   it('groupedCalls compare, having and fillGaps: each period, each metric and operator, each time dimension, each zone', async () => {
-    const metrics = 'count avgDuration totalDuration avgAiScore qualifiedCount qualifiedPct totalValueCents uniqueCallers answeredCount missedCount voicemailCount avgRoboScore totalCostCents';
+    const metrics = 'count avgDuration totalDuration avgAiScore qualifiedCount qualifiedPct totalValueCents uniqueCallers answeredCount missedCount voicemailCount avgRoboScore totalCostCents p50Duration p99Duration';
     const compared = `${metrics} previous { ${metrics} } change { count { absolute percent } uniqueCallers { percent } avgDuration { absolute } }`;
     for (const compare of values('ComparePeriod')) {
       for (const groupBy of ['[]', '[SOURCE]', '[DATE, STATUS]', '[WEEK]', '[MONTH, HOUR_OF_DAY]', '[HOUR]']) {
@@ -75,7 +75,7 @@ describe('every pipeline a client can reach runs on the compiled executor', () =
     }
     for (const dimension of ['DATE', 'WEEK', 'MONTH', 'HOUR']) {
       const range = dimension === 'HOUR' ? 'startDate: "2026-01-10", endDate: "2026-01-15"' : RANGE;
-      for (const zone of ZONES) await run(`{ groupedCalls(groupBy: [${dimension}, STATUS], fillGaps: true, timezone: "${zone}", filter: { ${range} }) { count rows { count uniqueCallers } totals { count } } }`);
+      for (const zone of ZONES) await run(`{ groupedCalls(groupBy: [${dimension}, STATUS], fillGaps: true, timezone: "${zone}", filter: { ${range} }) { count rows { count uniqueCallers p90Duration } totals { count } } }`);
     }
   });
 
