@@ -194,7 +194,15 @@ describe('analyticsQuery compiles each type as a preset of the query core', () =
       expect(text).not.toContain('timezone');
       expect(text).toContain('$cond');
     }
-    expect(Object.keys((heatmap[1] as any).$group._id)).toEqual(['dayOfWeek', 'hour']);
+    // Local time once per call: the heatmap's two keys read one `local_ms` (the offset lookup
+    // appears once); the series reads it once, so it stays inline, with no extra stage.
+    expect(Object.keys(heatmap[1])).toEqual(['$addFields']);
+    expect(Object.keys((heatmap[1] as any).$addFields)).toEqual(['local_ms']);
+    expect(Object.keys((heatmap[2] as any).$group._id)).toEqual(['dayOfWeek', 'hour']);
+    expect(JSON.stringify(heatmap).match(/"\$subtract":\["\$started_at"/g)).toHaveLength(1);
+    expect(JSON.stringify((heatmap[2] as any).$group)).toContain('"$local_ms"');
+    expect(Object.keys(series[1])).toEqual(['$group']);
+    expect(JSON.stringify(series)).not.toContain('local_ms');
   });
 
   it.each(ANALYTICS_QUERY_TYPES)('%s starts with the tenant scope and never leaves it', (queryType) => {

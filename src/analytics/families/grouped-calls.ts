@@ -23,7 +23,7 @@ import { GROUPED_SORT_KEYS, metricNamed } from '../registry/sort-keys.ts';
 import { enumerateBuckets, type Bucket } from '../time/buckets.ts';
 import { COMPARE_PERIODS, comparisonDays, positionShift, type ComparePeriod, type DaySpan } from '../time/compare-range.ts';
 import { isValidDay, localDayRange, normalizeTimeZone } from '../time/time-zone.ts';
-import { localMillisOver } from '../time/local-time-expression.ts';
+import { LOCAL_MS, localTimeOnce } from '../time/local-time-expression.ts';
 import { IN_CURRENT, PERIOD_KEY, alignedKey, foldLevel, periodExpression, totalsPerPeriod } from './grouped-compare.ts';
 import { MAX_FILLED_ROWS } from './grouped-fill.ts';
 import { shapeGroupedCalls, type GroupedCallsResult } from './grouped-calls-shape.ts';
@@ -131,7 +131,9 @@ export function groupedCallsQuery(options: {
 
   // Local time over both ranges when compared (and the days between them, if any).
   const localRange = comparison ? { from: comparison.range.from, to: range.to } : range;
-  const localMs = dimensions.some((d) => DIMENSIONS[d].usesLocalTime) ? localMillisOver(zone, localRange) : 0;
+  // Computed once per call and read by every time key (CallQuery.perDocument).
+  const usesLocalTime = dimensions.some((d) => DIMENSIONS[d].usesLocalTime);
+  const localMs = usesLocalTime ? LOCAL_MS : 0;
   const by: Record<string, Expression> = {};
   for (const dimension of dimensions) {
     const definition: DimensionDefinition = DIMENSIONS[dimension];
@@ -174,6 +176,7 @@ export function groupedCallsQuery(options: {
     range,
     ...(comparison ? { comparisonRange: comparison.range } : {}),
     where: callFilterConditions(args.filter),
+    ...(usesLocalTime ? { perDocument: localTimeOnce(zone, localRange) } : {}),
     groups: [first],
     ...(rowGroups.length ? { rowGroups } : {}),
   };

@@ -50,6 +50,12 @@ export interface CallQuery {
   comparisonRange?: TimeRange;
   /** Conditions AND-ed after the scope; nulls are skipped. */
   where?: readonly (Condition | null | undefined)[];
+  /**
+   * Values computed once per call for the first grouping level, which reads each as `'$name'`
+   * (the local time that several time keys share): one `$addFields` after the leading `$match`
+   * for values read more than once, inlined where read once (see per-document.ts).
+   */
+  perDocument?: Record<string, Expression>;
   /** Grouping levels applied in order; a later level groups the rows of the one before. */
   groups?: readonly GroupSpec[];
   /**

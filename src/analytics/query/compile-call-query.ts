@@ -2,6 +2,7 @@ import type { ScopedPipeline } from '../../contract/pipeline.ts';
 import type { CallQuery, GroupSpec, SortKey } from './call-query.ts';
 import { combineConditions } from './conditions.ts';
 import type { Expression, Stage } from './expression.ts';
+import { perDocumentStages } from './per-document.ts';
 import { scopeCondition, userFilter } from './scope.ts';
 
 /**
@@ -23,7 +24,10 @@ export function compileCallQuery(query: CallQuery): ScopedPipeline {
   // The `userId` argument is a filter like the others; a scope-only query applies none.
   const where = query.scopeOnly ? [] : [userFilter(query.users), ...(query.where ?? [])];
   const stages: Stage[] = [{ $match: combineConditions([scope, ...where]) }];
-  for (const group of query.groups ?? []) stages.push(...groupStages(group));
+  const [firstGroup, ...laterGroups] = query.groups ?? [];
+  const perDocument = perDocumentStages(query.perDocument, firstGroup);
+  stages.push(...perDocument.stages);
+  for (const group of perDocument.group ? [perDocument.group, ...laterGroups] : []) stages.push(...groupStages(group));
 
   const lastGroup = query.rowGroups?.at(-1) ?? query.groups?.at(-1);
   const rowStages: Stage[] = (query.rowGroups ?? []).flatMap(groupStages);

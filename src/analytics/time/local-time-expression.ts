@@ -42,3 +42,17 @@ function offsetExpression(segments: readonly OffsetSegment[]): unknown {
 export function localMillisOver(zone: string, range: { from: Date; to: Date }): Record<string, unknown> {
   return localMillisExpression(offsetSegments(zone, range.from, range.to));
 }
+
+/**
+ * The field a query computes the local time into, once per document (`CallQuery.perDocument`):
+ * `LOCAL_MS` is what every key that needs local time reads, and `localTimeOnce` declares its
+ * value. Several keys (MONTH + HOUR_OF_DAY + DAY_OF_WEEK, or a month bucket's year and month)
+ * then share one offset lookup per call on MongoDB too.
+ */
+export const LOCAL_MS_FIELD = 'local_ms';
+export const LOCAL_MS = `$${LOCAL_MS_FIELD}`;
+
+/** `perDocument` of a query whose keys read `LOCAL_MS`: local wall-clock ms in `zone` over `range`. */
+export function localTimeOnce(zone: string, range: { from: Date; to: Date }): Record<string, unknown> {
+  return { [LOCAL_MS_FIELD]: localMillisOver(zone, range) };
+}

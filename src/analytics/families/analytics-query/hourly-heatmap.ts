@@ -1,6 +1,6 @@
 import { num, PARTIALS } from '../../registry/partials.ts';
 import { DIMENSIONS } from '../../registry/dimensions.ts';
-import { localMillisOver } from '../../time/local-time-expression.ts';
+import { LOCAL_MS, localTimeOnce } from '../../time/local-time-expression.ts';
 import { keyPart, type QueryTypePreset } from './preset.ts';
 import type { HeatmapCell } from './rows.ts';
 
@@ -12,9 +12,10 @@ const HOURS = 24;
  * DAY_OF_WEEK and HOUR_OF_DAY dimensions; all 168 cells, Sunday 00 first, empty cells 0.
  */
 export const hourlyHeatmap: QueryTypePreset = ({ zone, range }) => {
-  const localMs = localMillisOver(zone, range);
+  const localMs = LOCAL_MS;
   return {
     query: {
+      perDocument: localTimeOnce(zone, range),
       groups: [
         {
           by: { dayOfWeek: DIMENSIONS.DAY_OF_WEEK.key({ localMs }), hour: DIMENSIONS.HOUR_OF_DAY.key({ localMs }) },

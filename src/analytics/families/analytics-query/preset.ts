@@ -21,7 +21,7 @@ export interface PresetContext {
  * The part of the `CallQuery` a query type decides. Scope, range and the shared filters are
  * added by `analyticsQuery`, so a preset cannot forget (or widen) the tenant scope.
  */
-export type QueryParts = Pick<CallQuery, 'where' | 'groups' | 'derive' | 'sort'>;
+export type QueryParts = Pick<CallQuery, 'where' | 'perDocument' | 'groups' | 'derive' | 'sort'>;
 
 /**
  * One query type, planned: its query parts and how to shape the pipeline's rows — either

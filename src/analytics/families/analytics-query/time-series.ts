@@ -2,7 +2,7 @@ import type { Expression } from '../../query/expression.ts';
 import { round2 } from '../../rounding.ts';
 import { num, PARTIALS } from '../../registry/partials.ts';
 import { bucketIndexExpression, enumerateBuckets } from '../../time/buckets.ts';
-import { localMillisOver } from '../../time/local-time-expression.ts';
+import { LOCAL_MS, localTimeOnce } from '../../time/local-time-expression.ts';
 import { keyPart, type QueryTypePreset } from './preset.ts';
 import type { AnalyticsRow } from './rows.ts';
 
@@ -17,9 +17,12 @@ import type { AnalyticsRow } from './rows.ts';
  */
 export const timeSeries: QueryTypePreset = ({ zone, granularity, range }) => {
   const buckets = enumerateBuckets({ zone, unit: granularity, from: range.from, to: range.to, argument: 'input.granularity' });
-  const bucket = bucketIndexExpression(granularity, localMillisOver(zone, range)) as Expression;
+  const bucket = bucketIndexExpression(granularity, LOCAL_MS) as Expression;
   return {
-    query: { groups: [{ by: { bucket }, accumulate: { calls: PARTIALS.calls, durationSum: PARTIALS.durationSum } }] },
+    query: {
+      perDocument: localTimeOnce(zone, range),
+      groups: [{ by: { bucket }, accumulate: { calls: PARTIALS.calls, durationSum: PARTIALS.durationSum } }],
+    },
     // Every bucket is a row, so the page is known before shaping: a 90-day hourly series
     // shapes its 1,000-point page, not all 2,160 points.
     shapePage: (rows, page) => {

@@ -6,7 +6,7 @@ import { countPresent, DISTINCT_VALUE_KEY, distinctCountLevels, type DistinctVal
 import { clientNumberExpression, num, PARTIALS, type PartialName } from '../../registry/partials.ts';
 import { round2 } from '../../rounding.ts';
 import { bucketIndexExpression, enumerateBuckets, type Bucket, type BucketUnit } from '../../time/buckets.ts';
-import { localMillisOver } from '../../time/local-time-expression.ts';
+import { LOCAL_MS, localTimeOnce } from '../../time/local-time-expression.ts';
 import type { Operation } from '../../operation.ts';
 import { normalizeCallSearch, toCallSearchArgs, type CallSearchArgs, type CallSearchInput } from './call-search.ts';
 
@@ -145,10 +145,12 @@ export function callStatsQuery(options: {
   for (const name of STATS_PARTIALS) accumulate[name] = PARTIALS[name];
   const by: Record<string, Expression> = { direction: { $ifNull: ['$direction', null] } };
   let buckets: Bucket[] | null = null;
+  let perDocument: Record<string, Expression> | undefined;
   if (dateInterval) {
     const { zone, range } = normalized;
     buckets = enumerateBuckets({ zone, unit: dateInterval, from: range.from, to: range.to, argument: 'dateInterval' });
-    by.bucket = bucketIndexExpression(dateInterval, localMillisOver(zone, range)) as Expression;
+    by.bucket = bucketIndexExpression(dateInterval, LOCAL_MS) as Expression;
+    perDocument = localTimeOnce(zone, range);
   }
   const levels = distinctCountLevels({ by, accumulate, distinct: CLIENTS });
   const facets: Record<string, readonly Stage[]> = { [ALL_CLIENTS]: levels.distinctOnly };
@@ -162,6 +164,7 @@ export function callStatsQuery(options: {
       range: normalized.range,
       users: normalized.users,
       where: normalized.where,
+      ...(perDocument ? { perDocument } : {}),
       groups: [levels.first],
       rowGroups: [levels.second],
       facets,

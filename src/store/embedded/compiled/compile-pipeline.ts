@@ -8,6 +8,7 @@ import { ScanCursor } from './scan-cursor.ts';
 import { withFlatStrings } from './flat-constants.ts';
 import { addFieldsSortStage, fusesAddFieldsIntoSort } from './sort-stage.ts';
 import { fuseGroups } from './fused-groups.ts';
+import { inlineAddedFields } from './inline-added-fields.ts';
 import { fusedGroupsStage } from './fused-group-stage.ts';
 
 /** A pipeline the compiled executor can run: one plan per stage, and the scan position they share. */
@@ -41,8 +42,9 @@ export function compilePipeline(pipeline: readonly unknown[]): CompileResult {
  * `cursor` is set while the stages still receive the scanned documents themselves; a stage
  * that builds new rows (or reorders them after the scan, like `$sort`) ends that.
  */
-function compileStages(stages: unknown, options: { inFacet: boolean; cursor: ScanCursor | undefined }): StagePlan[] {
-  if (!Array.isArray(stages)) throw new UnsupportedPipelineError('a pipeline that is not an array');
+function compileStages(input: unknown, options: { inFacet: boolean; cursor: ScanCursor | undefined }): StagePlan[] {
+  if (!Array.isArray(input)) throw new UnsupportedPipelineError('a pipeline that is not an array');
+  const stages = withAddedFieldsInlined(input);
   let cursor = options.cursor;
   const plans: StagePlan[] = [];
   for (let index = 0; index < stages.length; index++) {
@@ -79,6 +81,25 @@ function compileStages(stages: unknown, options: { inFacet: boolean; cursor: Sca
     }
   }
   return plans;
+}
+
+/** `$addFields` + `$group` as one `$group` reading the added expressions (inline-added-fields.ts). */
+function withAddedFieldsInlined(stages: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (let index = 0; index < stages.length; index++) {
+    const stage = stages[index];
+    const next = stages[index + 1];
+    const inlined = isSingle(stage, '$addFields') && isSingle(next, '$group')
+      ? inlineAddedFields((stage as { $addFields: unknown }).$addFields, (next as { $group: unknown }).$group)
+      : undefined;
+    if (inlined) {
+      out.push({ $group: inlined });
+      index += 1;
+    } else {
+      out.push(stage);
+    }
+  }
+  return out;
 }
 
 function isSingle(stage: unknown, name: string): boolean {
