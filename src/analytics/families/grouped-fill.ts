@@ -7,6 +7,7 @@
  */
 import { UserInputError } from '../errors.ts';
 import type { Bucket } from '../time/buckets.ts';
+import { compareCodePoints } from '../../shared/compare-code-points.ts';
 
 /** A grouped row as the pipeline returns it: `_id` holds the raw dimension keys. */
 export type RawRow = Record<string, unknown> & { _id?: Record<string, unknown> | null };
@@ -95,25 +96,4 @@ export function compareBson(a: unknown, b: unknown): number {
   if (ra === 0) return 0;
   if (ra === 1) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
   return compareCodePoints(String(a), String(b));
-}
-
-/**
- * MongoDB's string order: UTF-8 bytes, i.e. code points. JavaScript's `<` compares UTF-16 code
- * units, which puts astral characters (surrogates) before U+E000–U+FFFF; this moves them above.
- */
-function compareCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) return codePointOrder(x) < codePointOrder(y) ? -1 : 1;
-    return x < y ? -1 : 1;
-  }
-  return a.length < b.length ? -1 : 1;
-}
-
-function codePointOrder(unit: number): number {
-  return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
 }

@@ -1,4 +1,5 @@
 import { CompiledBailout } from './compiled-errors.ts';
+import { compareCodePoints } from '../../../shared/compare-code-points.ts';
 
 /**
  * MongoDB's value semantics for the JavaScript values a call document can hold: BSON type
@@ -65,27 +66,8 @@ function describe(value: unknown): string {
   return value.constructor?.name ?? 'object';
 }
 
-/**
- * MongoDB string order: binary UTF-8, which is code-point order. JavaScript's `<` compares
- * UTF-16 code units, which puts astral characters (surrogate pairs) before U+E000–U+FFFF;
- * the fix-up below moves surrogates above that block. mingo uses code-unit order here.
- */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = a.length < b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) return codePointOrder(x) < codePointOrder(y) ? -1 : 1;
-    return x < y ? -1 : 1;
-  }
-  return a.length < b.length ? -1 : 1;
-}
-
-function codePointOrder(unit: number): number {
-  return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
-}
+/** MongoDB string order (code points); see src/shared/compare-code-points.ts. */
+export const compareStrings = compareCodePoints;
 
 /** Numbers in MongoDB order: NaN below every other number and equal to itself. */
 export function compareNumbers(a: number, b: number): number {
