@@ -166,5 +166,10 @@ const withPercentiles = measured.get('groupedCalls [SOURCE, STATUS] 90 d + p50/p
 if (plain && withPercentiles) {
   console.log(`\ngroupedCalls percentiles: GraphQL ${ratio(withPercentiles.gql, plain.gql)}, bare ${ratio(withPercentiles.bare, plain.bare)} the same query without them (target ≤ 1.5×)`);
 }
+const firstPage = measured.get('callsConnection page 1 by talk time, 30 d');
+const page50 = measured.get('callsConnection page 50 by talk time, 30 d');
+if (firstPage && page50) {
+  console.log(`callsConnection page 50 vs page 1: GraphQL ${ratio(page50.gql, firstPage.gql)}, bare ${ratio(page50.bare, firstPage.bare)} (target ≤ 1.2×)`);
+}
 console.log(`\npeak RSS with the compiled executor ${mb(compiledPeakRss)} (resident after load ${mb(residentRss)}); with the mingo runs ${mb(peakRss())}`);
 console.log(`engine runs of the default store: ${JSON.stringify(store.engineRuns)}`);

@@ -1,4 +1,6 @@
+import { CALL_CONNECTION } from '../../src/analytics/families/dialer/call-connection.ts';
 import { callListQuery } from '../../src/analytics/families/dialer/call-list.ts';
+import { encodeCursor } from '../../src/analytics/query/keyset.ts';
 import { callStatsQuery } from '../../src/analytics/families/dialer/call-stats.ts';
 import { compileCallQuery } from '../../src/analytics/query/compile-call-query.ts';
 import { addDays, localDate, localDayRange } from '../../src/analytics/time/time-zone.ts';
@@ -59,10 +61,52 @@ function listScenario(page: number, fields: readonly string[] = LIST_FIELDS): Be
   };
 }
 
+/** The matching calls in the list's TALK_TIME DESC order (missing talk time lowest, so last). */
+function byTalkTime(c: BenchContext): CallDocument[] {
+  const rows = matching(c);
+  const talk = (call: CallDocument) => call.talk_time_sec ?? -Infinity;
+  rows.sort((a, b) => talk(b) - talk(a) || b.started_at.getTime() - a.started_at.getTime() || (String(a._id) < String(b._id) ? 1 : -1));
+  return rows;
+}
+
+/**
+ * `callsConnection` page `page` by talk time (100 a page): the cursor is the last call of the
+ * page before, so page 50 seeks where page 1 starts from the top (issue 20: at most 1.2×).
+ */
+function connectionScenario(page: number): BenchScenario {
+  const cursorFor = (c: BenchContext): string | null => {
+    if (page === 1) return null;
+    const last = byTalkTime(c)[(page - 1) * 100 - 1];
+    const binding = { sort: 'calls:TALK_TIME:DESC', tenantId: c.tenant.tenantId, userId: c.tenant.userId };
+    return encodeCursor([last.talk_time_sec ?? null, last.started_at, last._id], binding);
+  };
+  const input = (c: BenchContext) => ({ search: search(c), sortBy: 'TALK_TIME' as const, first: 100, after: cursorFor(c), fields: LIST_FIELDS, totalCount: true });
+  return {
+    name: `callsConnection page ${page} by talk time, 30 d`,
+    as: 'tenant',
+    query: (c) => {
+      const { dayFrom, dayTo } = search(c);
+      const after = cursorFor(c);
+      return `{ callsConnection(search: { dayFrom: "${dayFrom}", dayTo: "${dayTo}" }, sortBy: TALK_TIME, first: 100${after ? `, after: "${after}"` : ''}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${selection(LIST_FIELDS)} } } } }`;
+    },
+    pipelines: (c) => {
+      const plan = CALL_CONNECTION.plan(input(c), { principal: c.tenant, now: c.now, config: { funnelStages: c.config.funnelStages } });
+      if (!('queries' in plan)) throw new Error('callsConnection plans named queries');
+      return Object.values(plan.queries).flatMap((query) => (query ? [compileCallQuery(query)] : []));
+    },
+    floor: (c) => {
+      const rows = byTalkTime(c);
+      return { total: rows.length, page: rows.slice((page - 1) * 100, page * 100) };
+    },
+  };
+}
+
 export const dialerScenarios: BenchScenario[] = [
   listScenario(1),
   listScenario(1, TRANSCRIPT_FIELDS),
   listScenario(50),
+  connectionScenario(1),
+  connectionScenario(50),
   statsScenario(null),
   statsScenario('DAY'),
 ];

@@ -6,6 +6,7 @@ import { builder } from './builder.ts';
 import './fields/phone-numbers.ts';
 import './fields/grouped-calls.ts';
 import './fields/dialer.ts';
+import './fields/connections.ts';
 import './fields/analytics-query.ts';
 import { FEDERATION_ONLY_TYPES } from './fields/federation.ts';
 import { assertEveryFamilyServed } from './served-families.ts';

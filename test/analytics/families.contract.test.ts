@@ -92,6 +92,17 @@ const CASES: Record<FamilyName, FamilyCase> = {
       calls: result.calls.map((call: any) => ({ id: String(call._id), talkTime: call.talk_time_sec ?? null })),
     }),
   },
+  callsConnection: {
+    args: { search: days, first: 5, sortBy: 'TALK_TIME', sortDirection: 'ASC', fields: ['id', 'talkTime'], totalCount: true },
+    document: `{ callsConnection(search: { dayFrom: "2026-01-01", dayTo: "2026-01-15" }, first: 5, sortBy: TALK_TIME, sortDirection: ASC) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id talkTime } } } }`,
+    fromData: (data) => data.callsConnection,
+    fromRun: (result) => ({
+      totalCount: result.totalCount,
+      pageInfo: result.pageInfo,
+      edges: result.edges.map((edge: any) => ({ cursor: edge.cursor, node: { id: String(edge.node._id), talkTime: edge.node.talk_time_sec ?? null } })),
+    }),
+  },
   callStats: {
     args: { search: { ...days, types: ['INBOUND', 'OUTBOUND'] } },
     document: `{ callStats(search: { dayFrom: "2026-01-01", dayTo: "2026-01-15", types: [INBOUND, OUTBOUND] }) {
@@ -181,7 +192,7 @@ describe('FAMILIES', () => {
   it('names each family once', () => {
     const names = FAMILIES.map((family) => family.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toHaveLength(6);
+    expect(names).toHaveLength(7);
   });
 
   it('keeps the schema from building while a family has no GraphQL field', async () => {
@@ -189,7 +200,7 @@ describe('FAMILIES', () => {
     // A fresh registry with no field module loaded: every family is missing.
     const fresh = await import('../../src/graphql/served-families.ts');
     expect(() => fresh.assertEveryFamilyServed()).toThrow(
-      'No GraphQL field serves callsByPhoneNumber, groupedCalls, analyticsQuery, calls, callStats, callAnalytics: import its module in src/graphql/schema.ts',
+      'No GraphQL field serves callsByPhoneNumber, groupedCalls, analyticsQuery, calls, callsConnection, callStats, callAnalytics: import its module in src/graphql/schema.ts',
     );
   });
 });

@@ -120,6 +120,21 @@ describe('every pipeline a client can reach runs on the compiled executor', () =
       for (const direction of ['ASC', 'DESC']) await run(`{ calls(search: { ${SEARCH} }, sortBy: ${sortBy}, sortDirection: ${direction}, page: 2, itemsPerPage: 3) { calls { id } } }`);
     }
     await run(`{ calls(search: { ${SEARCH} }) { totalItems } callStats(search: { ${SEARCH} }) { all { all } } }`, userKey);
+    // callsConnection: first pages, then a page after and before a cursor, for every sort.
+    for (const sortBy of values('CallSortField')) {
+      for (const direction of ['ASC', 'DESC']) {
+        const sort = `search: { ${SEARCH} }, sortBy: ${sortBy}, sortDirection: ${direction}`;
+        const page = (await (await yoga.fetch('http://dialgraph.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tenantKey}` },
+          body: JSON.stringify({ query: `{ callsConnection(${sort}, first: 3) { pageInfo { endCursor } } }` }),
+        })).json()) as { data: { callsConnection: { pageInfo: { endCursor: string } } } };
+        const cursor = page.data.callsConnection.pageInfo.endCursor;
+        await run(`{ callsConnection(${sort}, first: 3, after: "${cursor}") { totalCount edges { cursor node { id } } } }`);
+        await run(`{ callsConnection(${sort}, last: 3, before: "${cursor}") { pageInfo { hasPreviousPage } edges { node { id } } } }`);
+        await run(`{ callsConnection(${sort}, last: 3) { edges { node { id } } } }`);
+      }
+    }
   });
 
   it('phone numbers, the admin report and entity analytics', async () => {

@@ -9,7 +9,9 @@ import type { Principal } from '../../src/contract/principal.ts';
 import type { Pipeline } from '../../src/contract/pipeline.ts';
 import { analyticsQuery } from '../../src/analytics/families/analytics-query/analytics-query.ts';
 import { ANALYTICS_QUERY_TYPES, GRANULARITIES } from '../../src/analytics/families/analytics-query/query-types.ts';
-import { CALL_SORT_FIELDS, callListQuery } from '../../src/analytics/families/dialer/call-list.ts';
+import { CALL_CONNECTION } from '../../src/analytics/families/dialer/call-connection.ts';
+import { CALL_SORT_FIELDS, CALL_SORT_KEYS, callListQuery } from '../../src/analytics/families/dialer/call-list.ts';
+import { encodeCursor } from '../../src/analytics/query/keyset.ts';
 import { CALL_RECORD_FIELDS } from '../../src/analytics/families/dialer/call-record.ts';
 import { callStatsQuery } from '../../src/analytics/families/dialer/call-stats.ts';
 import { entityAnalyticsQuery, type EntityKind } from '../../src/analytics/families/entity-analytics.ts';
@@ -124,6 +126,26 @@ export function pipelineShapes(): PipelineShape[] {
             if (!bounds) add(`calls page: ${label}`, 'page', compileCallQuery(queries.page));
             if (sortBy === 'TIMESTAMP' && sortDirection === 'DESC') add(`calls count: ${label}`, 'count', compileCallQuery(queries.count));
             if (queries.choices && sortBy === 'TIMESTAMP' && sortDirection === 'DESC' && !bounds) add(`calls choices: ${label}`, 'choices', compileCallQuery(queries.choices));
+          }
+        }
+      }
+      // Keyset pages (callsConnection): the list's page with the seek past a cursor, no $skip.
+      for (const sortBy of CALL_SORT_FIELDS) {
+        for (const sortDirection of ['ASC', 'DESC'] as const) {
+          for (const nullKey of sortBy === 'TIMESTAMP' ? [false] : [true, false]) {
+            for (const backwards of [false, true]) {
+              const keys = CALL_SORT_KEYS[sortBy];
+              const values = keys.map((field) => (field === 'started_at' ? new Date('2024-10-15T10:00:00Z') : field === '_id' ? 'plan-00042' : nullKey ? null : 120));
+              const binding = { sort: `calls:${sortBy}:${sortDirection}`, tenantId: principal.tenantId, userId: principal.userId };
+              const cursor = encodeCursor(values, binding);
+              const plan = CALL_CONNECTION.plan(
+                { search, sortBy, sortDirection, ...(backwards ? { last: 50, before: cursor } : { first: 50, after: cursor }), fields: ['id'], totalCount: false },
+                { principal, now, config: { funnelStages: DEFAULT_FUNNEL_STAGES } },
+              );
+              if (!('queries' in plan) || !plan.queries.page) throw new Error('callsConnection plans a page query');
+              const label = `${searchName}, ${sortBy} ${sortDirection}${nullKey ? ' after a null key' : ''}${backwards ? ', backwards' : ''} (${who})`;
+              add(`callsConnection page: ${label}`, 'page', compileCallQuery(plan.queries.page));
+            }
           }
         }
       }

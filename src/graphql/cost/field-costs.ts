@@ -85,6 +85,7 @@ export type PipelineField =
   | 'Query.adminCallsByPhoneNumber'
   | 'Query.groupedCalls'
   | 'Query.calls'
+  | 'Query.callsConnection'
   | 'Query.callStats'
   | 'Query.analyticsQuery'
   | 'Assistant.callAnalytics'
@@ -118,6 +119,12 @@ export const FIELD_COSTS: Record<string, FieldCost> & Record<PipelineField, Fiel
   'Query.calls': {
     weight: PIPELINE_WEIGHT,
     listSize: { slicingArguments: ['itemsPerPage'], sizedFields: ['calls'], requireOneSlicingArgument: false },
+    work: (args) => ({ days: rangeDays(object(args.search).dayFrom, object(args.search).dayTo) }),
+  },
+  'Query.callsConnection': {
+    // One seek per page whatever the page number, plus the count when totalCount is selected.
+    weight: PIPELINE_WEIGHT,
+    listSize: { slicingArguments: ['first', 'last'], sizedFields: ['edges'], requireOneSlicingArgument: false },
     work: (args) => ({ days: rangeDays(object(args.search).dayFrom, object(args.search).dayTo) }),
   },
   'Query.callStats': {

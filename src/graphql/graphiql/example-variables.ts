@@ -36,6 +36,8 @@ export function exampleVariables(now: Date, tenant: SampleTenant | undefined): R
     timezone,
     granularity: 'DAY',
     page: 1,
+    // The first page of a connection; GraphiQL users paste pageInfo.endCursor here for the next.
+    after: null,
     input: { queryType: 'RETRY_ANALYSIS' },
     ...ids,
   };

@@ -31,14 +31,14 @@ export const MAX_ITEMS_PER_PAGE = MAX_PAGE_SIZE;
  * first ascending and last descending, on MongoDB and on the embedded engine alike (the
  * filters and the min/max still read it as 0).
  */
-const SORT_FIELDS = {
+export const CALL_SORT_KEYS = {
   TIMESTAMP: ['started_at', '_id'],
   TALK_TIME: ['talk_time_sec', 'started_at', '_id'],
   ANSWER_TIME: ['answer_time_sec', 'started_at', '_id'],
 } as const satisfies Record<string, readonly string[]>;
 
-export type CallSortField = keyof typeof SORT_FIELDS;
-export const CALL_SORT_FIELDS = Object.keys(SORT_FIELDS) as CallSortField[];
+export type CallSortField = keyof typeof CALL_SORT_KEYS;
+export const CALL_SORT_FIELDS = Object.keys(CALL_SORT_KEYS) as CallSortField[];
 
 export interface CallListArgs {
   search: CallSearchArgs;
@@ -133,7 +133,7 @@ export function callListQuery(options: {
     queries: {
       page: {
         ...filtered,
-        sort: SORT_FIELDS[args.sortBy].map((field): SortKey => ({ by: `$${field}`, direction })),
+        sort: CALL_SORT_KEYS[args.sortBy].map((field): SortKey => ({ by: `$${field}`, direction })),
         skip: (page - 1) * pageSize,
         limit: pageSize,
         project: callRecordProjection(fields),

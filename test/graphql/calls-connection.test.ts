@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { createGateway } from '../../src/graphql/yoga.ts';
+import { demoApiKeys } from '../../src/sample/demo-keys.ts';
+import { generateSampleCalls } from '../../src/sample/generate.ts';
+import { createEmbeddedStore } from '../../src/store/embedded/embedded-store.ts';
+import { toApiKeyRecords } from '../../src/store/load/keys-file.ts';
+
+/**
+ * `callsConnection`: walking every page forwards (first/after) and backwards (last/before)
+ * gives exactly the offset list's order for every sort, on the compiled executor; cursors of
+ * another sort, another tenant or edited ones are refused naming the argument.
+ */
+const NOW = new Date('2026-01-15T12:00:00Z');
+const calls = generateSampleCalls({ calls: 3000, seed: 7, now: NOW });
+const keys = demoApiKeys();
+const store = createEmbeddedStore({ calls, apiKeys: toApiKeyRecords(keys, NOW) });
+const yoga = createGateway({ store, now: () => NOW, graphiql: false, logger: { error: () => {}, warn: () => {}, info: () => {} } });
+const tenantKey = keys.find((k) => k.role === 'user' && !k.user_id)!;
+const otherKey = keys.find((k) => k.role === 'user' && !k.user_id && k.tenant_id !== tenantKey.tenant_id)!;
+const userKey = keys.find((k) => k.role === 'user' && k.user_id)!;
+const SEARCH = '{ dayFrom: "2025-12-01", dayTo: "2026-01-15" }';
+
+async function query(document: string, key = tenantKey.key, variables: Record<string, unknown> = {}) {
+  const response = await yoga.fetch('http://dialgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query: document, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
+const PAGE = `totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }`;
+
+async function walk(sort: string, direction: 'forwards' | 'backwards', size: number, key = tenantKey.key) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 500; pages++) {
+    const args = direction === 'forwards' ? `first: ${size}${cursor ? `, after: "${cursor}"` : ''}` : `last: ${size}${cursor ? `, before: "${cursor}"` : ''}`;
+    const body = await query(`{ callsConnection(search: ${SEARCH}, ${sort}, ${args}) { ${PAGE} } }`, key);
+    expect(body.errors).toBeUndefined();
+    const page = body.data.callsConnection;
+    const pageIds = page.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    if (direction === 'forwards') ids.push(...pageIds);
+    else ids.unshift(...pageIds);
+    expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+    const more = direction === 'forwards' ? page.pageInfo.hasNextPage : page.pageInfo.hasPreviousPage;
+    if (!more) return { ids, totalCount: page.totalCount };
+    cursor = direction === 'forwards' ? page.pageInfo.endCursor : page.pageInfo.startCursor;
+  }
+  throw new Error('too many pages');
+}
+
+describe('callsConnection pages in the offset list order', () => {
+  it.each([
+    'sortBy: TIMESTAMP, sortDirection: DESC',
+    'sortBy: TIMESTAMP, sortDirection: ASC',
+    'sortBy: TALK_TIME, sortDirection: DESC',
+    'sortBy: TALK_TIME, sortDirection: ASC',
+    'sortBy: ANSWER_TIME, sortDirection: DESC',
+    'sortBy: ANSWER_TIME, sortDirection: ASC',
+  ])('%s, forwards and backwards', async (sort) => {
+    const list = await query(`{ calls(search: ${SEARCH}, ${sort}, itemsPerPage: 1000) { totalItems calls { id } } }`);
+    const expected = list.data.calls.calls.map((call: { id: string }) => call.id);
+    expect(expected.length).toBe(list.data.calls.totalItems);
+    expect(expected.length).toBeGreaterThan(100);
+    const before = store.engineRuns;
+    const forwards = await walk(sort, 'forwards', 37);
+    expect(forwards).toEqual({ ids: expected, totalCount: expected.length });
+    const backwards = await walk(sort, 'backwards', 41);
+    expect(backwards.ids).toEqual(expected);
+    expect(store.engineRuns.mingo - before.mingo).toBe(0);
+  });
+
+  it('a user-bound key pages through its own calls only', async () => {
+    const list = await query(`{ calls(search: ${SEARCH}, itemsPerPage: 1000) { calls { id } } }`, userKey.key);
+    const forwards = await walk('sortBy: TIMESTAMP', 'forwards', 25, userKey.key);
+    expect(forwards.ids).toEqual(list.data.calls.calls.map((call: { id: string }) => call.id));
+  });
+
+  it('first page, page info and an empty page past the end', async () => {
+    const first = await query(`{ callsConnection(search: ${SEARCH}, first: 2) { ${PAGE} } }`);
+    expect(first.data.callsConnection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(first.data.callsConnection.edges).toHaveLength(2);
+    const none = await query(`{ callsConnection(search: { dayFrom: "2020-01-01", dayTo: "2020-01-02" }) { ${PAGE} } }`);
+    expect(none.data.callsConnection).toEqual({
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
+  });
+});
+
+describe('callsConnection refuses what is not its cursor or size', () => {
+  const cursorOf = async (sort: string, key = tenantKey.key) => {
+    const body = await query(`{ callsConnection(search: ${SEARCH}, ${sort}, first: 1) { pageInfo { endCursor } } }`, key);
+    return body.data.callsConnection.pageInfo.endCursor as string;
+  };
+  const refusal = async (args: string, key = tenantKey.key) => {
+    const body = await query(`{ callsConnection(search: ${SEARCH}, ${args}) { totalCount edges { cursor } } }`, key);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    return body.errors![0];
+  };
+
+  it('a cursor of another sort, another tenant, edited, or garbage: BAD_USER_INPUT naming after/before', async () => {
+    const talkCursor = await cursorOf('sortBy: TALK_TIME');
+    const ascCursor = await cursorOf('sortDirection: ASC');
+    const otherTenant = await cursorOf('sortBy: TIMESTAMP', otherKey.key);
+    const mine = await cursorOf('sortBy: TIMESTAMP');
+    const decoded = JSON.parse(Buffer.from(mine, 'base64url').toString());
+    const edited = Buffer.from(JSON.stringify({ ...decoded, k: decoded.k.replace(/"[^"]*"\]$/, '"call-0"]') })).toString('base64url');
+    for (const [args, argument] of [
+      [`first: 5, after: "${talkCursor}"`, 'after'],
+      [`first: 5, after: "${ascCursor}"`, 'after'],
+      [`first: 5, after: "${otherTenant}"`, 'after'],
+      [`last: 5, before: "${otherTenant}"`, 'before'],
+      [`first: 5, after: "${edited}"`, 'after'],
+      ['first: 5, after: "garbage"', 'after'],
+      ['last: 5, before: ""', 'before'],
+      [`first: 5, after: "${Buffer.from('{"s":"calls:TIMESTAMP:DESC","k":"[{\\"$where\\":1}]","t":"x"}').toString('base64url')}"`, 'after'],
+    ]) {
+      const error = await refusal(args);
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(error.message).toMatch(new RegExp(`^${argument}: not a cursor of this connection`));
+    }
+  });
+
+  it('first and last bounded like itemsPerPage; one direction at a time', async () => {
+    for (const [args, argument] of [
+      ['first: 0', 'first'],
+      ['first: 1001', 'first'],
+      ['last: 0', 'last'],
+      ['last: 5000', 'last'],
+      ['first: 5, last: 5', 'last'],
+      ['first: 5, before: "x"', 'before'],
+      ['last: 5, after: "x"', 'after'],
+    ]) {
+      const error = await refusal(args);
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+  });
+});
