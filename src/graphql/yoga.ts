@@ -95,6 +95,8 @@ export interface GatewayOptions {
   breaker?: Omit<CircuitBreakerOptions, 'onStateChange'>;
   /** `GET /ready` is 503 while this says false (the data is still loading). @default () => true */
   loaded?: () => boolean;
+  /** `GET /ready` is 503 ("shutting down") once this says true, so balancers stop sending. @default () => false */
+  draining?: () => boolean;
 }
 
 /**
@@ -140,7 +142,7 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
     plugins: [
       useVaryOrigin(options.corsOrigins),
       // GET /ready (no key); GET /health is Yoga's own (200 while the process serves).
-      useReadiness({ health: guarded.health, engine: options.store.engine, loaded: options.loaded }),
+      useReadiness({ health: guarded.health, engine: options.store.engine, loaded: options.loaded, draining: options.draining }),
       // The GraphiQL page (rendered once, compressed, ETag) instead of Yoga's.
       ...(graphiql === false ? [] : [useGraphiQLPage({ endpoint: '/graphql', render: () => renderPage(graphiql), warm: graphiql.warm })]),
       // Before the REST routes, so a route's inner GraphQL request carries the same request id.

@@ -47,6 +47,17 @@ describe('/health and /ready on the embedded engine', () => {
     expect(ready.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('/ready is 503 "shutting down" once draining starts; /health stays 200', async () => {
+    let draining = false;
+    const { get } = gatewayOver(embedded(), { draining: () => draining });
+    expect((await get('/ready')).status).toBe(200);
+    draining = true;
+    const stopping = await get('/ready');
+    expect(stopping.status).toBe(503);
+    expect(stopping.json).toEqual({ ready: false, engine: 'embedded', store: 'up', reason: 'shutting down' });
+    expect((await get('/health')).status).toBe(200);
+  });
+
   it('/ready is 503 while the data is loading; /health stays 200', async () => {
     let loaded = false;
     const { get } = gatewayOver(embedded(), { loaded: () => loaded });

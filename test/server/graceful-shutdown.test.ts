@@ -64,12 +64,24 @@ describe('graceful shutdown of dialgraph serve', () => {
     const sigtermAt = performance.now() - started;
     child.kill('SIGTERM');
 
+    // While they drain, /ready says so (balancers stop sending); once they are done the listener
+    // closes (null). The signal and the probe may race, so a 200 is retried a few times.
+    let ready: { status: number; body: any } | null = null;
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      ready = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(60_000) }).then(
+        async (response) => ({ status: response.status, body: (await response.json()) as any }),
+        () => null,
+      );
+      if (ready?.status !== 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const answers = await Promise.all(requests);
     for (const answer of answers) {
       expect(answer.status, JSON.stringify(answer.body).slice(0, 500)).toBe(200);
       expect(answer.body.errors).toBeUndefined();
       expect(answer.body.data).toBeTruthy();
     }
+    if (ready !== null) expect(ready).toMatchObject({ status: 503, body: { reason: 'shutting down' } });
     // Proof they were in flight at SIGTERM: at least one answered after it (all, on a quiet machine).
     expect(Math.max(...answers.map((a) => a.at))).toBeGreaterThan(sigtermAt);
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 90_000))]);

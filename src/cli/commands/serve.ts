@@ -97,6 +97,7 @@ export const serveCommand: Command = {
       sampleNow: opened.sampleNow,
       tenantId: opened.demoKeys.find((key) => key.key === opened.graphiqlKey)?.tenant_id,
     });
+    let stopping = false;
     const gateway = createGateway({
       store: opened.store,
       config: { funnelStages: readFunnelStages(values), ...(maxTimeMS ? { maxTimeMS } : {}) },
@@ -114,6 +115,8 @@ export const serveCommand: Command = {
       tenantConcurrency,
       corsOrigins,
       breaker,
+      // /ready turns 503 at SIGTERM while in-flight requests drain.
+      draining: () => stopping,
     });
     const { url, close } = await listen({ yoga: gateway, port, host, drainMs, requestTimeoutMs, headersTimeoutMs }).catch((error: unknown) => {
       throw portError(error, port, host);
@@ -141,7 +144,6 @@ export const serveCommand: Command = {
     }
     console.log('Stop the server with Ctrl+C (or SIGTERM).\n');
     // Stop accepting, let in-flight requests finish (up to --drain-ms), then close the store and exit 0.
-    let stopping = false;
     const stop = async () => {
       if (stopping) return;
       stopping = true;

@@ -21,6 +21,8 @@ export interface ReadinessOptions {
   engine: ReadinessReport['engine'];
   /** False while the data is still loading. @default () => true */
   loaded?: () => boolean;
+  /** True once shutdown has begun (in-flight requests draining). @default () => false */
+  draining?: () => boolean;
   /** @default READY_PING_CACHE_MS */
   cacheMs?: number;
   /** @default READY_PING_WAIT_MS */
@@ -34,7 +36,7 @@ export interface ReadinessOptions {
  * an open circuit answers "not ready" without touching the store.
  */
 export function createReadiness(options: ReadinessOptions): () => Promise<ReadinessReport> {
-  const { health, engine, loaded = () => true, cacheMs = READY_PING_CACHE_MS, pingWaitMs = READY_PING_WAIT_MS } = options;
+  const { health, engine, loaded = () => true, draining = () => false, cacheMs = READY_PING_CACHE_MS, pingWaitMs = READY_PING_WAIT_MS } = options;
   let last: { at: number; failure: string | undefined } | undefined;
   let inFlight: Promise<string | undefined> | undefined;
 
@@ -57,6 +59,7 @@ export function createReadiness(options: ReadinessOptions): () => Promise<Readin
   }
 
   return async () => {
+    if (draining()) return { ready: false, engine, store: health.state, reason: 'shutting down' };
     if (!loaded()) return { ready: false, engine, store: health.state, reason: 'the data is still loading' };
     if (health.state !== 'up') {
       const why = health.lastFailure ? `: ${health.lastFailure}` : '';
