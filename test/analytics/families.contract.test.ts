@@ -103,6 +103,17 @@ const CASES: Record<FamilyName, FamilyCase> = {
       edges: result.edges.map((edge: any) => ({ cursor: edge.cursor, node: { id: String(edge.node._id), talkTime: edge.node.talk_time_sec ?? null } })),
     }),
   },
+  groupedCallsConnection: {
+    args: { groupBy: ['SOURCE'], sortBy: 'AVG_DURATION', first: 3, select: ['count', 'avgDuration'], totalCount: true },
+    document: `{ groupedCallsConnection(groupBy: [SOURCE], sortBy: AVG_DURATION, first: 3) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { source count avgDuration } } } }`,
+    fromData: (data) => data.groupedCallsConnection,
+    fromRun: (result) => ({
+      totalCount: result.totalCount,
+      pageInfo: result.pageInfo,
+      edges: result.edges.map((edge: any) => ({ cursor: edge.cursor, node: { source: edge.node.source, count: edge.node.count, avgDuration: edge.node.avgDuration } })),
+    }),
+  },
   callStats: {
     args: { search: { ...days, types: ['INBOUND', 'OUTBOUND'] } },
     document: `{ callStats(search: { dayFrom: "2026-01-01", dayTo: "2026-01-15", types: [INBOUND, OUTBOUND] }) {
@@ -192,7 +203,7 @@ describe('FAMILIES', () => {
   it('names each family once', () => {
     const names = FAMILIES.map((family) => family.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toHaveLength(7);
+    expect(names).toHaveLength(8);
   });
 
   it('keeps the schema from building while a family has no GraphQL field', async () => {
@@ -200,7 +211,7 @@ describe('FAMILIES', () => {
     // A fresh registry with no field module loaded: every family is missing.
     const fresh = await import('../../src/graphql/served-families.ts');
     expect(() => fresh.assertEveryFamilyServed()).toThrow(
-      'No GraphQL field serves callsByPhoneNumber, groupedCalls, analyticsQuery, calls, callsConnection, callStats, callAnalytics: import its module in src/graphql/schema.ts',
+      'No GraphQL field serves callsByPhoneNumber, groupedCalls, groupedCallsConnection, analyticsQuery, calls, callsConnection, callStats, callAnalytics: import its module in src/graphql/schema.ts',
     );
   });
 });

@@ -141,3 +141,47 @@ describe('callsConnection refuses what is not its cursor or size', () => {
     }
   });
 });
+
+describe('groupedCallsConnection pages in the groupedCalls order', () => {
+  const ROWS = 'date source count avgDuration p90Duration';
+  it.each([
+    'groupBy: [DATE, SOURCE], sortBy: COUNT, sortOrder: DESC',
+    'groupBy: [DATE, SOURCE], sortBy: AVG_DURATION, sortOrder: ASC',
+    'groupBy: [DATE, SOURCE], sortBy: SOURCE, sortOrder: DESC',
+    'groupBy: [DATE, SOURCE], sortBy: P90_DURATION, sortOrder: DESC, having: [{ metric: COUNT, op: GTE, value: 2 }]',
+  ])('%s, forwards and backwards', async (args) => {
+    const filter = 'filter: { startDate: "2025-12-01", endDate: "2026-01-15" }';
+    const list = await query(`{ groupedCalls(${args}, ${filter}, limit: 1000) { count rows { ${ROWS} } } }`);
+    const expected = list.data.groupedCalls.rows;
+    expect(expected.length).toBeGreaterThan(30);
+    for (const [size, direction] of [[7, 'forwards'], [9, 'backwards']] as const) {
+      const rows: unknown[] = [];
+      let cursor: string | null = null;
+      for (let pages = 0; pages < 200; pages++) {
+        const paging = direction === 'forwards' ? `first: ${size}${cursor ? `, after: "${cursor}"` : ''}` : `last: ${size}${cursor ? `, before: "${cursor}"` : ''}`;
+        const body = await query(`{ groupedCallsConnection(${args}, ${filter}, ${paging}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { ${ROWS} } } } }`);
+        expect(body.errors).toBeUndefined();
+        const page = body.data.groupedCallsConnection;
+        expect(page.totalCount).toBe(list.data.groupedCalls.count);
+        const nodes = page.edges.map((edge: { node: unknown }) => edge.node);
+        if (direction === 'forwards') rows.push(...nodes);
+        else rows.unshift(...nodes);
+        const more = direction === 'forwards' ? page.pageInfo.hasNextPage : page.pageInfo.hasPreviousPage;
+        if (!more) break;
+        cursor = direction === 'forwards' ? page.pageInfo.endCursor : page.pageInfo.startCursor;
+      }
+      expect(rows).toEqual(expected);
+    }
+  });
+
+  it('refuses a cursor of another grouping or sort, naming after', async () => {
+    const page = await query('{ groupedCallsConnection(groupBy: [SOURCE], first: 1) { pageInfo { endCursor } } }');
+    const cursor = page.data.groupedCallsConnection.pageInfo.endCursor;
+    for (const args of [`groupBy: [STATUS], first: 2, after: "${cursor}"`, `groupBy: [SOURCE], sortBy: SOURCE, first: 2, after: "${cursor}"`]) {
+      const body = await query(`{ groupedCallsConnection(${args}) { totalCount } }`);
+      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    }
+    const other = await query(`{ groupedCallsConnection(groupBy: [SOURCE], first: 2, after: "${cursor}") { totalCount } }`, otherKey.key);
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+  });
+});

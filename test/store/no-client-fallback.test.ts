@@ -55,6 +55,17 @@ describe('every pipeline a client can reach runs on the compiled executor', () =
     }
     const filters = ['status: COMPLETED', 'source: "google"', 'direction: INBOUND', 'callFlowId: "1"', 'numberId: "1"', 'numberGroupId: "1"', 'minAiScore: 0.2', 'maxAiScore: 0.9', 'aiCategory: "sales"', 'qualified: true', 'qualified: false', 'minDuration: 30'];
     for (const filter of filters) await run(`{ groupedCalls(groupBy: [STATUS], filter: { ${RANGE}, ${filter} }) { rows { count } totals { count } } }`);
+    // groupedCallsConnection: a first page and a page after its cursor, by a metric, a percentile and a dimension.
+    for (const sortBy of ['COUNT', 'AVG_DURATION', 'P90_DURATION', 'SOURCE']) {
+      const first = (await (await yoga.fetch('http://dialgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tenantKey}` },
+        body: JSON.stringify({ query: `{ groupedCallsConnection(groupBy: [SOURCE, DATE], sortBy: ${sortBy}, first: 3) { pageInfo { endCursor } } }` }),
+      })).json()) as { data: { groupedCallsConnection: { pageInfo: { endCursor: string } } } };
+      const cursor = first.data.groupedCallsConnection.pageInfo.endCursor;
+      await run(`{ groupedCallsConnection(groupBy: [SOURCE, DATE], sortBy: ${sortBy}, first: 3, after: "${cursor}") { totalCount edges { node { count avgDuration p90Duration } } } }`);
+      await run(`{ groupedCallsConnection(groupBy: [SOURCE, DATE], sortBy: ${sortBy}, last: 3, before: "${cursor}", having: [{ metric: COUNT, op: GT, value: 1 }]) { edges { node { count } } } }`);
+    }
     for (const zone of ZONES) await run(`{ groupedCalls(groupBy: [DATE, WEEK, MONTH], timezone: "${zone}", filter: { ${RANGE} }) { rows { count } } }`);
   });
 

@@ -76,6 +76,11 @@ export interface CallQuery {
    * (after `rowGroups`, `derive` and `rowFilter`), replacing any `count` in `facets`.
    */
   countRows?: boolean;
+  /**
+   * A filter on the rows only, after `rowFilter` and before the sort, that the `count` does not
+   * see: the seek past a keyset cursor (a page of rows, counted over all pages).
+   */
+  seek?: Condition;
   /** Sort keys; the compiler appends the remaining group-key parts (or `_id`) as tie-breaks. */
   sort?: readonly SortKey[];
   skip?: number;

@@ -35,6 +35,7 @@ export function compileCallQuery(query: CallQuery): ScopedPipeline {
   const derive = { ...query.derive, ...sortValues };
   if (Object.keys(derive).length) rowStages.push({ $addFields: derive });
   if (query.rowFilter) rowStages.push({ $match: query.rowFilter });
+  if (query.seek) rowStages.push({ $match: query.seek });
   // The rows as they reach the sort: what a row count counts (derived sort values aside).
   const countStages: Stage[] = [
     ...(query.rowGroups ?? []).flatMap(groupStages),

@@ -79,6 +79,8 @@ function tagOf(binding: CursorBinding, keys: string): string {
 export interface SeekKey {
   field: string;
   nullable: boolean;
+  /** This key's own order; defaults to the `direction` given to `seekCondition`. */
+  direction?: 1 | -1;
 }
 
 /**
@@ -96,7 +98,7 @@ export function seekCondition(keys: readonly SeekKey[], values: readonly unknown
     for (let j = 0; j < i; j++) equal[keys[j].field] = values[j];
     const { field, nullable } = keys[i];
     const value = values[i];
-    if (direction === 1) {
+    if ((keys[i].direction ?? direction) === 1) {
       branches.push({ ...equal, [field]: value === null ? { $ne: null } : { $gt: value } });
     } else if (value !== null) {
       branches.push({ ...equal, [field]: { $lt: value } });

@@ -86,6 +86,7 @@ export type PipelineField =
   | 'Query.groupedCalls'
   | 'Query.calls'
   | 'Query.callsConnection'
+  | 'Query.groupedCallsConnection'
   | 'Query.callStats'
   | 'Query.analyticsQuery'
   | 'Assistant.callAnalytics'
@@ -126,6 +127,11 @@ export const FIELD_COSTS: Record<string, FieldCost> & Record<PipelineField, Fiel
     weight: PIPELINE_WEIGHT,
     listSize: { slicingArguments: ['first', 'last'], sizedFields: ['edges'], requireOneSlicingArgument: false },
     work: (args) => ({ days: rangeDays(object(args.search).dayFrom, object(args.search).dayTo) }),
+  },
+  'Query.groupedCallsConnection': {
+    weight: PIPELINE_WEIGHT,
+    listSize: { slicingArguments: ['first', 'last'], sizedFields: ['edges'], requireOneSlicingArgument: false },
+    work: (args) => ({ days: rangeDays(object(args.filter).startDate, object(args.filter).endDate) }),
   },
   'Query.callStats': {
     weight: PIPELINE_WEIGHT,

@@ -6,6 +6,11 @@ import { SortDirectionEnum } from '../enums.ts';
 import { selectedFieldNames } from '../selection.ts';
 import { serves } from '../served-families.ts';
 import { CallRef, CallSearchInput, CallSortFieldEnum } from './dialer-types.ts';
+import { GROUPED_CONNECTION } from '../../analytics/families/grouped-connection.ts';
+import type { CallGroupRow } from '../../analytics/families/grouped-calls.ts';
+import { METRICS, type MetricName } from '../../analytics/registry/metrics.ts';
+import { CallDimensionEnum, GroupedSortKeyEnum, SortOrderEnum } from '../enums.ts';
+import { CallFilter, CallGroup, MetricCondition } from './grouped-calls.ts';
 
 /**
  * Relay connections with keyset paging (issue 20). Hand-written rather than
@@ -69,6 +74,51 @@ builder.queryField('callsConnection', (t) =>
       context.run(CONNECTION, {
         ...args,
         fields: [...selectedFieldNames(info, ['edges', 'node'])],
+        totalCount: selectedFieldNames(info, []).has('totalCount'),
+      }),
+  }),
+);
+
+const GROUPED_CONNECTION_OP = serves(GROUPED_CONNECTION);
+
+const CallGroupEdgeRef = builder.objectRef<Edge<CallGroupRow>>('CallGroupEdge').implement({
+  fields: (t) => ({
+    cursor: t.exposeString('cursor', { description: 'Opaque; pass it as after or before with the same grouping and sort.' }),
+    node: t.field({ type: CallGroup, resolve: (edge) => edge.node }),
+  }),
+});
+
+const CallGroupConnectionRef = builder.objectRef<Connection<CallGroupRow>>('CallGroupConnection').implement({
+  description: 'A page of groupedCalls rows in keyset order (Relay connection).',
+  fields: (t) => ({
+    edges: t.field({ type: [CallGroupEdgeRef], resolve: (connection) => connection.edges }),
+    pageInfo: t.field({ type: PageInfoRef, resolve: (connection) => connection.pageInfo }),
+    totalCount: t.int({ description: 'Groups over all pages (after having).', resolve: (connection) => connection.totalCount ?? 0 }),
+  }),
+});
+
+builder.queryField('groupedCallsConnection', (t) =>
+  t.field({
+    description:
+      'The rows of groupedCalls as a Relay connection with keyset paging: each page seeks past its cursor (sort value, then the grouped dimensions) instead of a limit over everything before it.',
+    directives: costDirectives('Query.groupedCallsConnection'),
+    type: CallGroupConnectionRef,
+    args: {
+      groupBy: t.arg({ type: [CallDimensionEnum], required: false, defaultValue: [] }),
+      filter: t.arg({ type: CallFilter, required: false }),
+      sortBy: t.arg({ type: GroupedSortKeyEnum, required: false, defaultValue: 'COUNT' }),
+      sortOrder: t.arg({ type: SortOrderEnum, required: false, defaultValue: 'DESC' }),
+      timezone: t.arg({ type: 'TimeZone', required: false, defaultValue: 'UTC' }),
+      having: t.arg({ type: [MetricCondition], required: false, description: 'As groupedCalls: conditions on the grouped rows, before paging.' }),
+      first: t.arg.int({ required: false, description: 'Rows after `after` (or from the start), 1–1000; default 100.' }),
+      after: t.arg.string({ required: false, description: CONNECTION_ARGS.after }),
+      last: t.arg.int({ required: false, description: 'Rows before `before` (or up to the end), 1–1000.' }),
+      before: t.arg.string({ required: false, description: CONNECTION_ARGS.before }),
+    },
+    resolve: (_root, args, context, info) =>
+      context.run(GROUPED_CONNECTION_OP, {
+        ...args,
+        select: [...selectedFieldNames(info, ['edges', 'node'])].filter((name): name is MetricName => name in METRICS),
         totalCount: selectedFieldNames(info, []).has('totalCount'),
       }),
   }),

@@ -83,7 +83,7 @@ CallMetrics.implement({
   fields: (t) => ({ ...metricFields(t as never), ...comparisonFields(t as never) }),
 });
 
-const CallGroup = builder.objectRef<CallGroupRow>('CallGroup').implement({
+export const CallGroup = builder.objectRef<CallGroupRow>('CallGroup').implement({
   description: 'One group: the grouped dimensions are set, the others null; then the selected metrics.',
   fields: (t) => ({
     ...Object.fromEntries(
@@ -105,7 +105,7 @@ const CallGroup = builder.objectRef<CallGroupRow>('CallGroup').implement({
   }),
 });
 
-const MetricCondition = builder.inputType('MetricCondition', {
+export const MetricCondition = builder.inputType('MetricCondition', {
   description: 'A HAVING condition: the metric\'s exact (unrounded) value compared with `value`; a null metric fails every condition.',
   fields: (t) => ({
     metric: t.field({ type: GroupedMetricEnum, required: true }),
@@ -122,7 +122,7 @@ const GroupedCalls = builder.objectRef<GroupedCallsResult>('GroupedCalls').imple
   }),
 });
 
-const CallFilter = builder.inputType('CallFilter', {
+export const CallFilter = builder.inputType('CallFilter', {
   fields: (t) => ({
     startDate: t.field({ type: 'Date', required: false, description: 'First local day (in `timezone`), inclusive. Default: 29 days before endDate.' }),
     endDate: t.field({ type: 'Date', required: false, description: 'Last local day, inclusive. Default: today in `timezone`.' }),
