@@ -2,7 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Each test starts CLI processes one after another (Node + tsx, seconds apiece on a busy
+// machine: the help test runs eight), so they get a wider budget than the default 30 s.
+vi.setConfig({ testTimeout: 240_000 });
 
 /**
  * The CLI as a user runs it: `dialgraph sample` writes a data file and a keys file, `dialgraph
