@@ -110,4 +110,14 @@ describe('route numbers equal the GraphQL field’s', () => {
     expect(g.rows.length).toBe(3);
     expect(g.count).toBeGreaterThan(3);
   });
+  it('004 percentiles = groupedCalls p50Duration…p99Duration (every registry metric reaches the route)', async () => {
+    const answer = await rest('GET', '/api/v1/analytics/calls?group_by=source&metrics=count,p50_duration,p90_duration,p95_duration,p99_duration&start_date=2026-03-01&end_date=2026-03-31');
+    const data = await graphql(
+      '{ groupedCalls(groupBy: [SOURCE], filter: { startDate: "2026-03-01", endDate: "2026-03-31" }) { count rows { source count p50Duration p90Duration p95Duration p99Duration } totals { count p50Duration p90Duration p95Duration p99Duration } } }',
+    );
+    const g = data.groupedCalls;
+    const seed = (r: any) => ({ count: r.count, p50_duration: r.p50Duration, p90_duration: r.p90Duration, p95_duration: r.p95Duration, p99_duration: r.p99Duration });
+    expect(answer.json).toEqual({ data: { data: g.rows.map((r: any) => ({ source: r.source, ...seed(r) })), totals: seed(g.totals), count: g.count } });
+    expect(g.totals.p50Duration).toBeGreaterThan(0);
+  });
 });

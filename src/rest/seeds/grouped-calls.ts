@@ -1,6 +1,6 @@
 import { CALL_DIMENSIONS } from '../../analytics/registry/dimensions.ts';
 import { CALL_DIRECTION, CALL_STATUS } from '../../analytics/registry/enums.ts';
-import { METRIC_NAMES } from '../../analytics/registry/metrics.ts';
+import { METRIC_NAMES, METRICS as METRIC_REGISTRY } from '../../analytics/registry/metrics.ts';
 import {
   RestGroupedCallsDocument,
   type CallDimension,
@@ -22,8 +22,9 @@ const METRICS = METRIC_NAMES.map(snake);
 const DEFAULT_METRICS = ['count'];
 
 const INTEGER_DIMENSIONS = new Set(['hour_of_day', 'day_of_week']);
-const INTEGER_METRICS = new Set(['count', 'qualified_count', 'total_value_cents', 'unique_callers', 'answered_count', 'missed_count', 'voicemail_count', 'total_cost_cents']);
-const NULLABLE_METRICS = new Set(['avg_duration', 'avg_ai_score', 'qualified_pct', 'avg_robo_score']);
+// Column types from the metric registry, so a metric added there (the percentiles) is typed here too.
+const INTEGER_METRICS = new Set(METRIC_NAMES.filter((name) => METRIC_REGISTRY[name].graphqlType !== 'Float').map(snake));
+const NULLABLE_METRICS = new Set(METRIC_NAMES.filter((name) => METRIC_REGISTRY[name].nullable).map(snake));
 
 const list = (values: readonly string[], description: string): JsonSchema => ({
   type: 'array',
