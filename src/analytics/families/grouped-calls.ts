@@ -363,20 +363,25 @@ export interface GroupedCallsInput {
 const setsOf = (part: { rows: readonly MetricName[]; totals: readonly MetricName[] | null } | undefined) =>
   part && { rows: new Set(part.rows), totals: part.totals ? new Set(part.totals) : null };
 
+/** A client's `CallFilter` as the filter compiler takes it: days and ids as strings, as sent. */
+export function normalizeCallFilter(filter: CallFilterInput | null | undefined) {
+  return filter
+    ? {
+        ...filter,
+        startDate: dayString(filter.startDate),
+        endDate: dayString(filter.endDate),
+        callFlowId: idString(filter.callFlowId),
+        numberId: idString(filter.numberId),
+        numberGroupId: idString(filter.numberGroupId),
+      }
+    : null;
+}
+
 /** The grouped report of DESIGN 5.3. */
 export const GROUPED_CALLS: Operation<GroupedCallsInput, GroupedCallsResult> = {
   name: 'groupedCalls',
   plan: (input, env) => {
-    const filter = input.filter
-      ? {
-          ...input.filter,
-          startDate: dayString(input.filter.startDate),
-          endDate: dayString(input.filter.endDate),
-          callFlowId: idString(input.filter.callFlowId),
-          numberId: idString(input.filter.numberId),
-          numberGroupId: idString(input.filter.numberGroupId),
-        }
-      : null;
+    const filter = normalizeCallFilter(input.filter);
     const every = { rows: METRIC_NAMES, totals: METRIC_NAMES };
     const select = input.select ?? { ...every, previous: every, change: every };
     const { query, plan } = groupedCallsQuery({

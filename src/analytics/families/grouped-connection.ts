@@ -1,5 +1,4 @@
 import type { Operation } from '../operation.ts';
-import { dayString, idString } from '../query/argument-values.ts';
 import type { SortKey } from '../query/call-query.ts';
 import { readFacets } from '../query/compile-call-query.ts';
 import { decodeCursor, encodeCursor, seekCondition, type CursorBinding, type SeekKey } from '../query/keyset.ts';
@@ -8,7 +7,7 @@ import { SORT_DIRECTION, type SortOrder } from '../registry/enums.ts';
 import { METRICS, type MetricName } from '../registry/metrics.ts';
 import { GROUPED_SORT_KEYS } from '../registry/sort-keys.ts';
 import { normalizeConnectionPage, shapeConnection, type Connection, type ConnectionArgs } from './dialer/call-connection.ts';
-import { groupedCallsQuery, shapeGroupedCalls, type CallFilterInput, type CallGroupRow } from './grouped-calls.ts';
+import { groupedCallsQuery, normalizeCallFilter, shapeGroupedCalls, type CallFilterInput, type CallGroupRow } from './grouped-calls.ts';
 import type { MetricConditionInput } from '../query/having.ts';
 
 /** `groupedCallsConnection(…)` arguments as a client sends them. */
@@ -51,16 +50,7 @@ export const GROUPED_CONNECTION: Operation<GroupedConnectionInput, Connection<Ca
     const groupBy = input.groupBy ?? [];
     const sortBy = input.sortBy ?? 'COUNT';
     const sortOrder = input.sortOrder ?? 'DESC';
-    const filter = input.filter
-      ? {
-          ...input.filter,
-          startDate: dayString(input.filter.startDate),
-          endDate: dayString(input.filter.endDate),
-          callFlowId: idString(input.filter.callFlowId),
-          numberId: idString(input.filter.numberId),
-          numberGroupId: idString(input.filter.numberGroupId),
-        }
-      : null;
+    const filter = normalizeCallFilter(input.filter);
     const { query, plan } = groupedCallsQuery({
       principal: env.principal,
       now: env.now,
