@@ -36,6 +36,11 @@ export interface GraphQLContext {
    * settlement; shared pipelines appear once. For plugins reporting store time (logs, metrics).
    */
   storeCalls: RequestStoreCall[];
+  /**
+   * How long this operation waited in its tenant's queue for a slot (`useTenantConcurrency`);
+   * 0 when it did not wait. Its pipelines' time budgets are shorter by as much.
+   */
+  queueWaitMs: number;
   /** This request's DataLoaders by name, made on first use (see federation/request-loader.ts). */
   loaders: Map<string, unknown>;
 }

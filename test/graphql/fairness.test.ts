@@ -70,3 +70,74 @@ describe('per-tenant operations in flight', () => {
     expect((await queued).status).toBe(200);
   });
 });
+
+describe('time in the tenant queue counts against the time budget', () => {
+  /** A store whose t1 pipelines wait for the test to open their gate; it records each pipeline's budget. */
+  function heldStore() {
+    const inner = createEmbeddedStore({ calls: DOCS, apiKeys: testKeys() });
+    const gates: (() => void)[] = [];
+    const budgets: (number | undefined)[] = [];
+    const store: CallStore = {
+      ...inner,
+      engine: 'embedded',
+      aggregate: async (pipeline, options) => {
+        budgets.push(options?.maxTimeMS);
+        if (JSON.stringify(pipeline).includes('"t1"')) await new Promise<void>((resolve) => gates.push(resolve));
+        return inner.aggregate(pipeline, options);
+      },
+      findApiKeys: (hashes) => inner.findApiKeys(hashes),
+      close: async () => {},
+    };
+    return { store, gates, budgets };
+  }
+  const started = async (gates: unknown[], n: number) => {
+    while (gates.length < n) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('answers 429 (Retry-After) to an operation still queued when its budget is spent, while the one holding the slot runs on', async () => {
+    const { store, gates } = heldStore();
+    const g = testGateway({ calls: [], now: NOW, store, config: { maxTimeMS: 30 }, plugins: [useTenantConcurrency({ inFlight: 1, queue: 4 })] });
+    let firstDone = false;
+    const first = post(g.yoga, KEYS.t1).then((answer) => ((firstDone = true), answer));
+    await started(gates, 1);
+    const queued = await post(g.yoga, KEYS.t1);
+    expect(firstDone).toBe(false); // an ordering: the queued one gave up while the slot was still held
+    expect(queued.status).toBe(429);
+    expect(queued.retryAfter).toBe('1');
+    expect(queued.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(gates).toHaveLength(1); // it ran no pipeline
+    gates.shift()!();
+    expect((await first).status).toBe(200);
+    // The slot was not leaked to the operation that left: the next one runs at once.
+    const next = post(g.yoga, KEYS.t1);
+    await started(gates, 1);
+    gates.shift()!();
+    expect((await next).status).toBe(200);
+  });
+
+  it('shortens the budget of the pipelines of an operation that waited for its slot', async () => {
+    const { store, gates, budgets } = heldStore();
+    const executing: unknown[] = [];
+    const g = testGateway({
+      calls: [],
+      now: NOW,
+      store,
+      config: { maxTimeMS: 60_000 },
+      // Marks each operation as it reaches the tenant queue (the next plugin's onExecute).
+      plugins: [{ onExecute: () => void executing.push(1) }, useTenantConcurrency({ inFlight: 1, queue: 4 })],
+    });
+    const first = post(g.yoga, KEYS.t1);
+    await started(gates, 1);
+    const queued = post(g.yoga, KEYS.t1);
+    await started(executing, 2);
+    await new Promise((resolve) => setTimeout(resolve, 25)); // the queued operation waits at least this long
+    gates.shift()!();
+    expect((await first).status).toBe(200);
+    await started(gates, 1);
+    gates.shift()!();
+    expect((await queued).status).toBe(200);
+    expect(budgets[0]).toBe(60_000); // no wait: the whole budget
+    expect(budgets[1]).toBeGreaterThan(0);
+    expect(budgets[1]).toBeLessThanOrEqual(60_000 - 25);
+  });
+});

@@ -27,23 +27,27 @@ export function useCallContext(options: CallContextOptions): Plugin<GraphQLConte
     onContextBuilding({ context, extendContext }) {
       const storeCalls: RequestStoreCall[] = [];
       const observed = withInstrumentation(store, { observe: (call) => storeCalls.push({ ...call, fieldPath: currentFieldPath() }) });
-      const aggregate = sharedAggregate(observed);
+      const ctx = context as Partial<GraphQLContext>;
+      // Time spent queued for a tenant slot comes off each pipeline's budget (set by
+      // useTenantConcurrency before any resolver runs).
+      const budget = () => (ctx.queueWaitMs ? { maxTimeMS: Math.max(1, Math.floor(config.maxTimeMS - ctx.queueWaitMs)) } : {});
+      const aggregate = sharedAggregate(observed, budget);
       // useApiKeyAuth ran before this plugin, so the principal is already on the context.
       const env: OperationEnv = { principal: (context as Partial<GraphQLContext>).principal as Principal, now: now(), config };
       const run: GraphQLContext['run'] = (operation, args) => runOperation({ operation, args, env, aggregate });
-      extendContext({ config, now: env.now, run, aggregate, storeCalls, loaders: new Map() });
+      extendContext({ config, now: env.now, run, aggregate, storeCalls, queueWaitMs: 0, loaders: new Map() });
     },
   };
 }
 
 /** Identical pipelines within one request run once (e.g. the same entity batch twice). */
-function sharedAggregate(store: CallStore): GraphQLContext['aggregate'] {
+function sharedAggregate(store: CallStore, budget: () => AggregateOptions): GraphQLContext['aggregate'] {
   const runs = new Map<string, Promise<unknown[]>>();
   return <T>(pipeline: ScopedPipeline, options?: AggregateOptions) => {
     const key = `${options?.collection ?? CALLS_COLLECTION} ${JSON.stringify(pipeline)}`;
     let run = runs.get(key);
     if (!run) {
-      run = store.aggregate(pipeline, options);
+      run = store.aggregate(pipeline, { ...budget(), ...options });
       runs.set(key, run);
     }
     return run as Promise<T[]>;

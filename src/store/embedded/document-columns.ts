@@ -1,4 +1,5 @@
 import type { CallDocument } from '../../contract/call-document.ts';
+import type { SliceClock, SlicedWork } from './compiled/slice-clock.ts';
 
 /** The field partitions are sorted by; every stored document has it as a valid Date. */
 export const TIME_FIELD = 'started_at';
@@ -26,6 +27,12 @@ export interface DocumentColumns {
    * documents, so a pipeline's first run reads each document once, not once per field.
    */
   fields(names: readonly string[]): (readonly unknown[])[];
+  /**
+   * Builds the missing columns of `names` in slices of `clock` (a cold column is one pass over
+   * the whole partition: a million documents hold the thread for a hundred milliseconds or
+   * more), so that `fields` then finds them built.
+   */
+  prepare(names: readonly string[], clock: SliceClock): SlicedWork;
 }
 
 /** Options of {@link createDocumentColumns}. */
@@ -39,22 +46,30 @@ export function createDocumentColumns(options: DocumentColumnsOptions): Document
   // Insertion order is recency order: a hit is moved to the end.
   const cache = new Map<string, unknown[]>();
 
-  function build(names: readonly string[]): void {
+  function* build(names: readonly string[], clock?: SliceClock): SlicedWork {
     // Filled with undefined first so the arrays hold tagged values (numbers are not unboxed
     // into a double array and re-boxed on every read).
     const built = names.map(() => new Array<unknown>(docs.length).fill(undefined));
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as unknown as Record<string, unknown>;
       for (let k = 0; k < names.length; k++) if (Object.hasOwn(doc, names[k])) built[k][i] = doc[names[k]];
+      if (clock?.tick(names.length) === true) yield;
     }
     names.forEach((name, k) => cache.set(name, built[k]));
   }
 
+  const missingOf = (names: readonly string[]) => [...new Set(names.filter((name) => !cache.has(name)))];
+
   return {
     times,
+    *prepare(names, clock) {
+      const missing = missingOf(names);
+      if (missing.length) yield* build(missing, clock);
+    },
     fields(names) {
-      const missing = [...new Set(names.filter((name) => !cache.has(name)))];
-      if (missing.length) build(missing);
+      const missing = missingOf(names);
+      // Built in one go only when nobody prepared them (or another run evicted them meanwhile).
+      if (missing.length) build(missing).next();
       const columns = names.map((name) => {
         const column = cache.get(name) as unknown[];
         cache.delete(name);

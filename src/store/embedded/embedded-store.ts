@@ -12,6 +12,7 @@ import { describeInputMutation } from './input-mutation.ts';
 import { narrowScope } from './narrow-scope.ts';
 import { runMingo } from './run-mingo.ts';
 import { createScanSource, type ScanSlicing } from './scan-source.ts';
+import { createSliceScheduler, type SliceScheduler } from './slice-scheduler.ts';
 import { createVocabularyPartitions } from './vocabulary-partitions.ts';
 
 /**
@@ -43,6 +44,8 @@ export interface EmbeddedStoreOptions {
   readonly executor?: EmbeddedExecutor;
   /** How the compiled executor cuts a scan into slices; tests make them tiny. @default { checkEvery: 4096, sliceMs: 10 } */
   readonly slicing?: ScanSlicing;
+  /** Hands out the slices of all runs, round-robin by tenant (tests watch it). @default a new `createSliceScheduler()` */
+  readonly scheduler?: SliceScheduler;
 }
 
 /** How many aggregations each executor ran; read by tests to see which path a query took. */
@@ -76,14 +79,16 @@ export interface EmbeddedStore extends CallStore {
  * and otherwise on mingo, whole; mingo also takes over, from the start, when the compiled
  * run meets data it does not model (`CompiledBailout`). `engineRuns` counts which ran.
  *
- * The compiled executor scans in slices of about 10 ms and yields to the event loop between
- * them, so a cheap request waits at most about one slice behind a heavy one. `maxTimeMS` is
- * honoured cooperatively: the budget starts when `aggregate` is called and is checked every
- * few thousand documents while the slice is scanned (and after each yield), throwing
- * `QueryTimeoutError` once it is spent. Work after the scan (sorting grouped rows, bounded by
- * the groups) is not interrupted; mingo (a fallback for data the compiled executor does not
- * model) runs synchronously but checks the same deadline in its scan. `0` or no value means
- * no budget, as on MongoDB.
+ * The compiled executor works in slices of about 10 ms (the scan, building a partition's
+ * columns, the work after the scan) and waits for a turn before each one: the store's
+ * `SliceScheduler` grants one slice per event-loop turn, round-robin by tenant, so a cheap
+ * request of one tenant waits at most about one slice behind another tenant's heavy ones,
+ * however many of them are in flight. `maxTimeMS` is honoured cooperatively: the budget starts
+ * when `aggregate` is called (or earlier, when the caller passes `deadline`) and is checked
+ * every few thousand documents and after each wait, throwing `QueryTimeoutError` once it is
+ * spent. mingo (a fallback for data the compiled executor does not model) runs synchronously
+ * after its first turn but checks the same deadline in its scan. `0` or no value means no
+ * budget, as on MongoDB.
  */
 export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore {
   const { logger, debug = false, executor = 'auto' } = options;
@@ -91,6 +96,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
   const vocabularies = createVocabularyPartitions(options.vocabularies ?? []);
   const keysByHash = indexKeys(options.apiKeys ?? []);
   const runs = { mingo: 0, compiled: 0 };
+  const scheduler = options.scheduler ?? createSliceScheduler();
   logger?.(`embedded store: ${partitions.size} calls in ${partitions.tenants.length} tenants, ${vocabularies.size} vocabulary entries`);
 
   /** Runs the (narrowed) pipeline on mingo, on copies when a stage could write into its input. */
@@ -119,11 +125,14 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
 
     async aggregate<T = Record<string, unknown>>(pipeline: Pipeline, aggregateOptions?: AggregateOptions): Promise<T[]> {
       const deadline = deadlineOf(aggregateOptions?.maxTimeMS);
-      // The run itself is synchronous; yielding first lets pending I/O (other requests,
-      // health checks) through before this one takes the thread.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      const started = debug ? performance.now() : 0;
       const scope = narrowScope(pipeline);
+      // Slices go round-robin by the tenants the pipeline reads (all of them: one lane).
+      const lane = scope.tenants?.join('\u0000') ?? '';
+      const pause = () => scheduler.turn(lane);
+      // Even the first slice waits for a turn: pending I/O (other requests, health checks) and
+      // other tenants' runs come first, and a request of many pipelines starts them one per turn.
+      await pause();
+      const started = debug ? performance.now() : 0;
       const collection = aggregateOptions?.collection === VOCABULARIES_COLLECTION ? vocabularies : partitions;
       const segments = collection.select(scope);
       const maxTimeMS = aggregateOptions?.maxTimeMS;
@@ -133,7 +142,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
         if (compiled.ok) {
           let handedOver = false;
           try {
-            const rows = await runCompiled<T>({ pipeline: compiled.pipeline, segments, deadline, maxTimeMS, slicing: options.slicing });
+            const rows = await runCompiled<T>({ pipeline: compiled.pipeline, segments, deadline, maxTimeMS, slicing: options.slicing, pause });
             if (debug) logger?.(`embedded engine: compiled executor, ${rows.length} rows in ${elapsed(started)} ms`);
             return rows;
           } catch (error) {

@@ -71,7 +71,15 @@ export interface SegmentScanOptions extends ScanSourceOptions {
   /** Receives each document in order with its index in `segment.docs`; false ends the scan. */
   readonly visit: (doc: CallDocument, index: number) => boolean;
   readonly slicing?: ScanSlicing;
+  /**
+   * Waits for the run's next turn between two slices (the store's `SliceScheduler`).
+   * @default the next event-loop turn (`setImmediate`)
+   */
+  readonly pause?: () => Promise<void>;
 }
+
+/** The next event-loop turn: the pause of a run that has no scheduler. */
+export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const DEFAULT_SLICE_MS = 10;
 
@@ -79,20 +87,22 @@ export const DEFAULT_SLICE_MS = 10;
  * The compiled executor's scan: the same documents in the same order as `createScanSource`,
  * as a plain loop that pushes each document to `visit` (no step object per document), cut
  * into slices. Every `checkEvery` documents it reads the clock: past the deadline it throws
- * `QueryTimeoutError`; once the slice has run `sliceMs` it yields to the event loop
- * (`setImmediate`), so other requests' I/O and pipelines run between two slices of a heavy
- * one. A scan that fits in one slice never yields, so cheap pipelines pay nothing.
+ * `QueryTimeoutError`; once the slice has run `sliceMs` it waits for its next turn (`pause`:
+ * the store's round-robin `SliceScheduler`), so other requests' I/O and pipelines run between
+ * two slices of a heavy one. A scan that fits in one slice never yields, so cheap pipelines
+ * pay nothing.
  */
 export async function scanInSlices(options: SegmentScanOptions): Promise<void> {
   const { deadline, maxTimeMS } = options;
   const checkEvery = options.slicing?.checkEvery ?? CLOCK_CHECK_EVERY;
   const sliceMs = options.slicing?.sliceMs ?? DEFAULT_SLICE_MS;
+  const pause = options.pause ?? nextTurn;
   const state: SliceState = { segment: 0, position: options.segments[0]?.start ?? 0, entered: false };
   for (;;) {
     const sliceEnd = performance.now() + sliceMs;
     const outcome = runSlice(options, state, checkEvery, sliceEnd);
     if (outcome === 'done') return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await pause();
     if (deadline !== undefined) checkDeadline(deadline, maxTimeMS);
   }
 }

@@ -4,7 +4,7 @@ import { cloneValue } from './bson-values.ts';
 import type { CompiledPipeline } from './compile-pipeline.ts';
 import { buildChain, settleChain } from './consumer-chain.ts';
 import type { Row } from './pipeline-types.ts';
-import { sliceClock } from './slice-clock.ts';
+import { runSliced, sliceClock } from './slice-clock.ts';
 
 /** Options of {@link runCompiled}. */
 export interface RunCompiledOptions {
@@ -17,6 +17,8 @@ export interface RunCompiledOptions {
   readonly maxTimeMS?: number;
   /** How often the scan looks at the clock and how long a slice runs before it yields. */
   readonly slicing?: ScanSlicing;
+  /** Waits for the run's next turn between slices (the store's `SliceScheduler`). @default the next event-loop turn */
+  readonly pause?: () => Promise<void>;
 }
 
 /**
@@ -25,19 +27,28 @@ export interface RunCompiledOptions {
  * `scanInSlices`), and returns fresh rows: the output is deep-copied like mingo's, so nothing
  * handed out is shared with the store. Throws `CompiledBailout` when the data needs mingo,
  * and `QueryTimeoutError` past the deadline. The work after the scan (group maps into rows,
- * sorts) is sliced the same way (`settleChain`): it checks the deadline and yields too. The
+ * sorts) is sliced the same way (`settleChain`), and so is building a partition's cold columns
+ * before the scan: each checks the deadline and waits for its turn too. The
  * chain and the cursor belong to this run alone, so other runs may interleave with it between
  * slices.
  */
 export async function runCompiled<T>(options: RunCompiledOptions): Promise<T[]> {
   const { stages, cursor } = options.pipeline;
   const head = buildChain(stages);
+  const clock = () => sliceClock({ deadline: options.deadline, maxTimeMS: options.maxTimeMS, sliceMs: options.slicing?.sliceMs ?? DEFAULT_SLICE_MS, wait: options.pause });
+  // Cold columns (a partition's first read of a field) are built in slices before the scan.
+  const fields = cursor.fieldNames();
+  if (fields.length) {
+    const preparing = clock();
+    for (const segment of options.segments) await runSliced(segment.columns.prepare(fields, preparing), preparing);
+  }
   try {
     await scanInSlices({
       segments: options.segments,
       deadline: options.deadline,
       maxTimeMS: options.maxTimeMS,
       slicing: options.slicing,
+      pause: options.pause,
       enter: (segment) => cursor.enter(segment.columns),
       visit: (doc, index) => {
         cursor.moveTo(index);
@@ -47,6 +58,6 @@ export async function runCompiled<T>(options: RunCompiledOptions): Promise<T[]> 
   } finally {
     cursor.finish();
   }
-  await settleChain(head, sliceClock({ deadline: options.deadline, maxTimeMS: options.maxTimeMS, sliceMs: options.slicing?.sliceMs ?? DEFAULT_SLICE_MS }));
+  await settleChain(head, clock());
   return head.end().map((row) => cloneValue(row) as T);
 }

@@ -39,6 +39,11 @@ export class ScanCursor {
     return slot;
   }
 
+  /** The top-level fields the pipeline reads through columns. */
+  fieldNames(): string[] {
+    return [...this.slots.keys()];
+  }
+
   /** Points every slot at a new partition's columns (building a column on its first use). */
   enter(columns: DocumentColumns): void {
     this.times = columns.times;

@@ -17,9 +17,14 @@ export interface SliceClock {
 /** Units of post-scan work between two looks at the clock (about a millisecond of sorting). */
 const CHECK_EVERY = 1024;
 
-/** A clock for one run: `deadline` as `performance.now()`, none when absent; a slice lasts `sliceMs`. */
-export function sliceClock(options: { deadline?: number; maxTimeMS?: number; sliceMs: number }): SliceClock {
+/**
+ * A clock for one run: `deadline` as `performance.now()`, none when absent; a slice lasts
+ * `sliceMs`; `wait` waits for the run's next turn (the store's `SliceScheduler`; by default the
+ * next event-loop turn).
+ */
+export function sliceClock(options: { deadline?: number; maxTimeMS?: number; sliceMs: number; wait?: () => Promise<void> }): SliceClock {
   const { deadline, maxTimeMS, sliceMs } = options;
+  const wait = options.wait ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
   let untilCheck = CHECK_EVERY;
   let sliceEnd = performance.now() + sliceMs;
   const checkDeadline = (now: number) => {
@@ -34,7 +39,7 @@ export function sliceClock(options: { deadline?: number; maxTimeMS?: number; sli
       return now >= sliceEnd;
     },
     async pause() {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await wait();
       const now = performance.now();
       checkDeadline(now);
       sliceEnd = now + sliceMs;
