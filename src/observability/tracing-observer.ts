@@ -1,6 +1,5 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { StoreCall } from '../store/decorators/with-instrumentation.ts';
-import { currentFamily } from './pipeline-scope.ts';
 import { gatewayTracer } from './tracer.ts';
 
 /**
@@ -9,7 +8,7 @@ import { gatewayTracer } from './tracer.ts';
  * back to its start, so the store decorator needs no per-call state for it.
  */
 export function traceStoreCall({ label, engine, ms, rows, error }: StoreCall): void {
-  const family = label ?? currentFamily();
+  const family = label ?? 'other';
   const end = performance.timeOrigin + performance.now();
   const span = gatewayTracer().startSpan(`store aggregate ${family}`, {
     kind: SpanKind.CLIENT,

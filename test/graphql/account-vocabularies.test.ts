@@ -28,6 +28,15 @@ async function choices(key: string, selection = CHOICES, search = DAYS) {
 }
 
 describe('the list shows the account vocabulary', () => {
+  it('names the list field in explain for both of its steps (the vocabulary, then the page)', async () => {
+    const { status, body } = await gateway.query(`{ list: calls(search: { ${DAYS} }, itemsPerPage: 1) { totalItems ${CHOICES} } }`, {}, KEYS.t1, { 'x-dialgraph-explain': '1' });
+    expect(status).toBe(200);
+    const explain = (body.extensions as { explain?: { path: string | null; pipeline: unknown }[] }).explain!;
+    // One vocabulary pipeline, then the page, count and observed choices: each one `list`'s.
+    expect(explain.length).toBeGreaterThanOrEqual(2);
+    expect(explain.map((entry) => entry.path)).toEqual(explain.map(() => 'list'));
+  });
+
   it('lists every defined value, used or not, and no undefined one; falls back per kind', async () => {
     // Defined tags only (`undefined-tag` is on a call), the observed outcomes, the defined projects.
     expect(await choices(KEYS.t1)).toEqual(T1_CHOICES);

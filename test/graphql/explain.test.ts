@@ -94,6 +94,17 @@ describe('x-dialgraph-explain', () => {
     expect(JSON.stringify(body)).not.toContain('explain');
   });
 
+  it('names the first entity field of a batch that several representations filled', async () => {
+    const { body } = await post(
+      KEYS.t1,
+      `{ _entities(representations: [{ __typename: "PhoneNumber", number: "+15550001" }, { __typename: "PhoneNumber", number: "+15550002" }]) { ... on PhoneNumber { callAnalytics { totalCalls } } } }`,
+      { 'x-dialgraph-explain': '1' },
+    );
+    expect(body.errors).toBeUndefined();
+    // One batch, one pipeline: it runs for the first field that asked.
+    expect(body.extensions!.explain!.map((e) => e.path)).toEqual(['_entities.0.callAnalytics']);
+  });
+
   it('names the entity field of a federated batch', async () => {
     const { body } = await post(KEYS.t1, `{ _entities(representations: [{ __typename: "PhoneNumber", number: "+15550001" }]) { ... on PhoneNumber { callAnalytics { totalCalls } } } }`, { 'x-dialgraph-explain': '1' });
     expect(body.errors).toBeUndefined();

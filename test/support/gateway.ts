@@ -56,8 +56,9 @@ export function testGateway(options: {
     document: string,
     variables: Record<string, unknown> = {},
     key: string | null = null,
+    extraHeaders: Record<string, string> = {},
   ): Promise<GraphQLResponse<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
     if (key) headers.authorization = `Bearer ${key}`;
     const response = await yoga.fetch('http://dialgraph.test/graphql', {
       method: 'POST',

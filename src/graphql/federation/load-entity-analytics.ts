@@ -10,6 +10,7 @@ import {
 import type { TimeRange } from '../../analytics/query/scope.ts';
 import type { GraphQLContext } from '../context.ts';
 import { requestLoader } from './request-loader.ts';
+import { currentField, runInField, type PipelineField } from '../../observability/pipeline-scope.ts';
 
 /**
  * `callAnalytics` of one entity. Every load of one request with the same entity kind and the
@@ -22,16 +23,34 @@ export function loadEntityAnalytics(
 ): Promise<EntityCallAnalytics> {
   // Validated here, so a reversed range fails on its own field before anything is batched.
   const range = normalizeEntityRange(request.args, context.now);
-  const loader = requestLoader({
+  const batching = requestLoader({
     context,
     name: `entity-analytics:${request.entity}:${range.from.toISOString()}/${range.to.toISOString()}`,
-    create: () =>
-      // At most 1,000 keys per `$in`: a larger batch is split into several pipelines.
-      new DataLoader<string, EntityCallAnalytics, string>((keys) => analyticsOf({ context, entity: request.entity, range, keys }), {
-        maxBatchSize: MAX_ENTITY_KEYS_PER_PIPELINE,
-      }),
+    create: () => {
+      const state: FieldBatchingLoader = {
+        batchField: undefined,
+        // At most 1,000 keys per `$in`: a larger batch is split into several pipelines.
+        loader: new DataLoader<string, EntityCallAnalytics, string>(
+          (keys) => {
+            // A batch runs after the resolvers that filled it: it runs for the first of them.
+            const field = state.batchField;
+            state.batchField = undefined;
+            return runInField(field, () => analyticsOf({ context, entity: request.entity, range, keys }));
+          },
+          { maxBatchSize: MAX_ENTITY_KEYS_PER_PIPELINE },
+        ),
+      };
+      return state;
+    },
   });
-  return loader.load(request.key);
+  batching.batchField ??= currentField();
+  return batching.loader.load(request.key);
+}
+
+/** A loader and the field that started its pending batch (the field its pipeline runs for). */
+interface FieldBatchingLoader {
+  batchField: PipelineField | undefined;
+  readonly loader: DataLoader<string, EntityCallAnalytics, string>;
 }
 
 /** One batch: one pipeline through `CALL_ANALYTICS` and the request's shared `aggregate`. */

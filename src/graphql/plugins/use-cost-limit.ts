@@ -1,7 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { countRefusal } from '../../observability/metrics.ts';
-import { operationCost } from '../cost/operation-cost.ts';
+import { createCachedOperationCost } from '../cost/cached-operation-cost.ts';
 import { operationLimitError } from './use-operation-limits.ts';
 
 /** The default cost budget of one operation: a 20-panel dashboard fits, 500 aliased reports do not. */
@@ -16,9 +16,11 @@ export const DEFAULT_COST_BUDGET = 10_000;
  */
 export function useCostLimit(options: { budget: number } = { budget: DEFAULT_COST_BUDGET }): Plugin {
   const max = options.budget;
+  // One cache per gateway: a document belongs to the schema it was validated against.
+  const estimate = createCachedOperationCost();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const estimated = operationCost({
+      const estimated = estimate({
         schema: args.schema,
         document: args.document,
         operationName: args.operationName,

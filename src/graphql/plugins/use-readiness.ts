@@ -73,8 +73,8 @@ export function createReadiness(options: ReadinessOptions): () => Promise<Readin
 /** `GET /ready` (no key): the report of {@link createReadiness} as JSON, 200 or 503. */
 export function useReadiness(options: ReadinessOptions): Plugin {
   const check = createReadiness(options);
-  return useReadinessCheck({
-    endpoint: '/ready',
+  const readiness = useReadinessCheck({
+    endpoint: READY_PATH,
     check: async ({ fetchAPI }) => {
       const report = await check();
       return new fetchAPI.Response(JSON.stringify(report), {
@@ -83,4 +83,14 @@ export function useReadiness(options: ReadinessOptions): Plugin {
       });
     },
   });
+  // Yoga's plugin tests every other request's URL against a URLPattern as well; a path
+  // comparison first keeps that off the path of every GraphQL request.
+  return {
+    ...readiness,
+    onRequest(payload) {
+      if (payload.url.pathname === READY_PATH) return readiness.onRequest?.(payload);
+    },
+  };
 }
+
+const READY_PATH = '/ready';
