@@ -10,6 +10,8 @@ import { addFieldsSortStage, fusesAddFieldsIntoSort } from './sort-stage.ts';
 import { fuseGroups } from './fused-groups.ts';
 import { inlineAddedFields } from './inline-added-fields.ts';
 import { fusedGroupsStage } from './fused-group-stage.ts';
+import { fusePercentiles } from './fused-percentiles.ts';
+import { fusedPercentileStages } from './fused-percentile-stage.ts';
 
 /** A pipeline the compiled executor can run: one plan per stage, and the scan position they share. */
 export interface CompiledPipeline {
@@ -66,8 +68,20 @@ function compileStages(input: unknown, options: { inFacet: boolean; cursor: Scan
       cursor: stageCursor,
     };
     if (!PASSES_SCAN.has(name)) cursor = undefined;
-    const levels = name === '$group' ? fuseGroups(stages, index, options.inFacet) : undefined;
-    if (levels) {
+    const percentiles = name === '$group' ? fusePercentiles(stages, index, options.inFacet) : undefined;
+    const levels = name === '$group' && !percentiles ? fuseGroups(stages, index, options.inFacet) : undefined;
+    if (percentiles) {
+      // Percentile levels as key groups with histograms (fused-percentiles.ts).
+      plans.push(
+        ...fusedPercentileStages({
+          fused: percentiles,
+          context,
+          rowScope: (roots) => createExpressionScope({ roots, lookup: (operator) => lookupOperator(operator)?.expression, cursor: undefined }),
+          branch: (rest) => compileStages(rest, { inFacet: true, cursor: undefined }),
+        }),
+      );
+      index += percentiles.form.kind === 'chain' ? percentiles.form.consumed : 1;
+    } else if (levels) {
       // Grouping levels run as one pass over the documents (distinct counts, fused-groups.ts).
       const branch = (rest: readonly unknown[]) => compileStages(rest, { inFacet: true, cursor: undefined });
       plans.push(fusedGroupsStage({ fused: levels, context, branch }));

@@ -142,7 +142,7 @@ const ALWAYS_PRESENT: ReadonlySet<string> = new Set(['$add', '$subtract', '$mult
  * then a missing part and a null one cannot both occur, and a level that turns missing into null
  * keeps the part as it is, which lets the distinct count leave it out of its tuples.
  */
-function neverMissing(expression: unknown): boolean {
+export function neverMissing(expression: unknown): boolean {
   if (typeof expression === 'string') return !expression.startsWith('$');
   if (!isPlainObject(expression)) return expression !== undefined;
   const operator = Object.keys(expression)[0];
