@@ -9,7 +9,8 @@ import type { SliceClock, SlicedWork } from './slice-clock.ts';
  *
  * Durations are small non-negative integers (seconds), so those are counted in a dense
  * array indexed by the value: one typed-array increment per document, where a row per
- * distinct value costs a hash lookup. The array only grows while it stays at most
+ * distinct value costs a hash lookup. 32-bit counts: a group of the in-memory store never
+ * holds 2³² documents. The array only grows while it stays at most
  * `DENSIFY` times the group's document count (and below `MAX_DENSE`), so a group of a few
  * calls with long durations never allocates a large array; every other value (negative,
  * fractional, large, NaN, strings, booleans, null) is counted in a `Map`. Values are keyed as
@@ -25,7 +26,7 @@ const DENSIFY = 4;
 type Sparse = Map<unknown, number>;
 
 export class ValueHistogram {
-  dense = new Float64Array(0);
+  dense = new Uint32Array(0);
   sparse: Sparse | undefined;
   /** Documents counted. */
   total = 0;
@@ -69,7 +70,7 @@ export class ValueHistogram {
    */
   private cover(size: number): void {
     if (size <= this.dense.length) return;
-    const grown = new Float64Array(size);
+    const grown = new Uint32Array(size);
     grown.set(this.dense);
     this.dense = grown;
     if (!this.sparse) return;
