@@ -158,6 +158,7 @@ describe('fused percentile levels', () => {
     { weight: 2, arbitrary: fc.integer({ min: 0, max: 3 }) },
     { weight: 1, arbitrary: fc.integer({ min: 65_530, max: 65_540 }) },
     { weight: 1, arbitrary: fc.constantFrom(-3, -0, 2.5, 1e9, Number.NaN, Number.POSITIVE_INFINITY, null, 'x', 'long', true, false) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 }).map((day) => new Date(Date.UTC(2025, 0, 1 + day))) },
   );
   const docs = fc.array(
     fc.record({ k: fc.constantFrom('a', 'b', 'c', null), d: fc.option(value, { nil: undefined, freq: 8 }), x: fc.integer({ min: -8, max: 80 }).map((n) => n / 8) }, { requiredKeys: ['k', 'x'] }),
@@ -166,7 +167,7 @@ describe('fused percentile levels', () => {
   const stored = (rows: { k: string | null; d?: unknown; x: number }[]) =>
     rows.map(({ d, ...row }, i) => ({ _id: `d${i}`, tenant_id: 't', user_email: 'o@t.test', started_at: new Date(Date.UTC(2025, 0, 1) + i), ...row, ...(d === undefined ? {} : { d }) }) as unknown as CallDocument);
 
-  it('gives the level-by-level rows over any values: ties, missing, null, NaN, strings, long and fractional durations', async () => {
+  it('gives the level-by-level rows over any values: ties, missing, null, NaN, strings, Dates, long and fractional durations', async () => {
     for (const counted of [{ $ifNull: ['$d', 0] }, '$d']) {
       // `'$d'` leaves missing and null values in the histogram (never picked, only counted).
       expect(fuses(pipeline(counted))).toBe(true);

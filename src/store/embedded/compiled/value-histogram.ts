@@ -14,8 +14,9 @@ import type { SliceClock, SlicedWork } from './slice-clock.ts';
  * `DENSIFY` times the group's document count (and below `MAX_DENSE`), so a group of a few
  * calls with long durations never allocates a large array; every other value (negative,
  * fractional, large, NaN, strings, booleans, null) is counted in a `Map`. Values are keyed as
- * a `$group` keys primitives (1 and 1.0 alike, -0 with 0); missing counts with null: neither
- * is ever picked, both only weigh. Dates, arrays and objects bail out to mingo.
+ * a `$group` keys primitives (1 and 1.0 alike, -0 with 0), Dates by instant (the first one
+ * seen is the one answered); missing counts with null: neither is ever picked, both only
+ * weigh. Arrays and objects bail out to mingo, as the window stage's sort does with them.
  */
 
 const MIN_DENSE = 64;
@@ -28,6 +29,8 @@ type Sparse = Map<unknown, number>;
 export class ValueHistogram {
   dense = new Uint32Array(0);
   sparse: Sparse | undefined;
+  /** Dates by epoch ms. */
+  dates: Map<number, { value: Date; count: number }> | undefined;
   /** Documents counted. */
   total = 0;
 
@@ -50,9 +53,22 @@ export class ValueHistogram {
 
   private addSparse(value: unknown, count: number): void {
     const key = value ?? null;
-    if (typeof key === 'object' && key !== null) throw new CompiledBailout('a Date, array or object as a percentile value');
+    if (key instanceof Date) {
+      this.addDate(key, count);
+      return;
+    }
+    if (typeof key === 'object' && key !== null) throw new CompiledBailout('an array or object as a percentile value');
     const sparse = (this.sparse ??= new Map());
     sparse.set(key, (sparse.get(key) ?? 0) + count);
+  }
+
+  private addDate(value: Date, count: number): void {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw new CompiledBailout('an invalid Date as a percentile value');
+    const dates = (this.dates ??= new Map());
+    const entry = dates.get(ms);
+    if (entry) entry.count += count;
+    else dates.set(ms, { value, count });
   }
 
   /** Makes the dense array cover `value` when it stays dense enough. */
@@ -95,6 +111,10 @@ export class ValueHistogram {
     for (const [value, count] of other.sparse ?? []) {
       if (typeof value === 'number' && value >>> 0 === value && value < mine.length) mine[value] += count;
       else this.addSparse(value, count);
+      if (clock.tick()) yield;
+    }
+    for (const { value, count } of other.dates?.values() ?? []) {
+      this.addDate(value, count);
       if (clock.tick()) yield;
     }
     this.total += other.total;
@@ -144,7 +164,8 @@ export class ValueHistogram {
   }
 
   private sparseInOrder(): [unknown, number][] {
-    if (!this.sparse) return [];
-    return [...this.sparse].sort((a, b) => compareValues(a[0], b[0]));
+    const entries: [unknown, number][] = [...(this.sparse ?? [])];
+    for (const { value, count } of this.dates?.values() ?? []) entries.push([value, count]);
+    return entries.sort((a, b) => compareValues(a[0], b[0]));
   }
 }
