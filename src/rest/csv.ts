@@ -3,44 +3,67 @@ const ROWS_PER_CHUNK = 256;
 
 /**
  * Rows as RFC 4180 CSV (CRLF, a header row, a field quoted when it holds a comma, a quote or a
- * line break, quotes doubled), streamed: each pull of the response body writes the next rows, so
- * a 1000-row page is never one string and a slow client holds back the work. Numbers are written
- * as JavaScript prints them (no grouping, no rounding beyond the API's), booleans as true/false,
- * null as an empty field, lists and objects as JSON. Written by hand rather than with
- * csv-stringify: its per-field option handling took 3× `JSON.stringify` of the same rows and
- * made seed 003's 1,000-record CSV 1.15× its GraphQL request (docs/decisions.md).
+ * line break, quotes doubled), streamed: each pull of the response body takes the next rows
+ * from `rows` and writes them, so a 1000-row page is never one string and a slow client holds
+ * back the work. A row is its cells in column order (no object per row: the route reads the
+ * executed result's records and writes their values straight into the text). Numbers are
+ * written as JavaScript prints them (no grouping, no rounding beyond the API's), booleans as
+ * true/false, null as an empty field, lists and objects as JSON. Written by hand rather than
+ * with csv-stringify: its per-field option handling took 3× `JSON.stringify` of the same rows
+ * and made seed 003's 1,000-record CSV 1.15× its GraphQL request (docs/decisions.md).
  */
-export function csvStream(columns: readonly string[], rows: readonly Record<string, unknown>[]): ReadableStream<Uint8Array> {
+export function csvStream(columns: readonly string[], rows: Iterable<readonly unknown[]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let next = 0;
+  const next = rows[Symbol.iterator]();
+  let header = true;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
-      let text = next === 0 ? csvRecord(columns) : '';
-      const end = Math.min(next + ROWS_PER_CHUNK, rows.length);
-      for (; next < end; next++) {
-        const row = rows[next];
-        text += csvRecord(columns.map((column) => row[column]));
+      let text = header ? csvRecord(columns) : '';
+      header = false;
+      for (let written = 0; written < ROWS_PER_CHUNK; written++) {
+        const row = next.next();
+        if (row.done) {
+          if (text) controller.enqueue(encoder.encode(text));
+          controller.close();
+          return;
+        }
+        text += csvRecord(row.value);
       }
-      if (text) controller.enqueue(encoder.encode(text));
-      if (next >= rows.length) controller.close();
+      controller.enqueue(encoder.encode(text));
     },
   });
 }
 
 /** One CSV record with its CRLF. */
 export function csvRecord(values: readonly unknown[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) line += (i === 0 ? '' : ',') + csvField(values[i]);
+  let line = values.length ? csvField(values[0]) : '';
+  for (let i = 1; i < values.length; i++) line += `,${csvField(values[i])}`;
   return `${line}\r\n`;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
 function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  switch (typeof value) {
+    case 'string':
+      return quoted(value);
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'object': {
+      if (value === null) return '';
+      // The cells are the executed result's values, not JSON read back: a `JSON` scalar may
+      // hold a Date (or another object with toJSON), written as its JSON value, as in the JSON answer.
+      const json = typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
+      return typeof json === 'string' ? quoted(json) : json === null || json === undefined ? '' : quoted(JSON.stringify(json));
+    }
+    default:
+      return '';
+  }
 }
+
+const quoted = (text: string): string => (NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 /**
  * Does an Accept header prefer CSV? Yes when it lists `text/csv` (q > 0) and not

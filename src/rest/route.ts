@@ -11,10 +11,14 @@ export interface RouteInput {
   body: Record<string, unknown>;
 }
 
-/** CSV of a route's rows: the columns (header row, in order) and the row objects. */
+/**
+ * CSV of a route's rows: the columns (the header row, in order) and each row's cells in that
+ * order, the same values its JSON answer gives under those names. The rows are taken as the
+ * body streams, a chunk at a time (`csvStream`).
+ */
 export interface CsvShape<D> {
   columns(input: RouteInput): string[];
-  rows(data: D, input: RouteInput): readonly Record<string, unknown>[];
+  rows(data: D, input: RouteInput): Iterable<readonly unknown[]>;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { RestRoute } from './route.ts';
 import { documentIdOf } from './route-documents.ts';
 import { REST_ROUTES } from './routes.ts';
 import { markInnerRequest } from '../observability/inner-request.ts';
+import { keepRouteResult, withResultSink } from './route-result.ts';
 
 export const OPENAPI_PATH = '/openapi.json';
 
@@ -39,7 +40,8 @@ const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encodin
  * Serves the seed REST routes (`routes.ts`) and `GET /openapi.json` beside `/graphql`. A route
  * checks its parameters, maps them to variables and sends its GraphQL operation through this
  * very Yoga instance (`yoga.fetch`), so auth, limits and every other plugin apply as to any
- * GraphQL request; then it maps the data to the seed's JSON (or CSV) and a GraphQL error to
+ * GraphQL request, and reads the result object Yoga made (no JSON text between the two,
+ * `route-result.ts`); then it maps the data to the seed's JSON (or CSV) and a GraphQL error to
  * the seed's status with `{ success: false, message }`.
  */
 export function useRestRoutes(options: RestRoutesOptions): Plugin {
@@ -58,6 +60,7 @@ export function useRestRoutes(options: RestRoutesOptions): Plugin {
   let openapi: string | undefined;
 
   return {
+    onResultProcess: keepRouteResult,
     onRequest({ request, url, endResponse, serverContext, fetchAPI }) {
       if (url.pathname === OPENAPI_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
         openapi ??= JSON.stringify(openApiDocument(routes), null, 2);
@@ -132,10 +135,13 @@ async function serve(
   const apiKey = route.apiKeyInQuery ? url.searchParams.get(API_KEY_PARAMETER) : null;
   if (apiKey !== null && headers.authorization === undefined) headers.authorization = `Bearer ${apiKey}`;
 
-  // Marked as the route request's inner request: the access log writes one line for both.
-  const response = await yoga.fetch(`${url.origin}${yoga.graphqlEndpoint}`, { method: 'POST', headers, body }, markInnerRequest(serverContext ?? {}, request));
+  // Marked as the route request's inner request: the access log writes one line for both. The
+  // result comes back as the object Yoga executed, not as JSON text (route-result.ts); only an
+  // answer made without executing anything (a plugin's own response) is read from its body.
+  const inner = withResultSink(markInnerRequest(serverContext ?? {}, request));
+  const response = await yoga.fetch(`${url.origin}${yoga.graphqlEndpoint}`, { method: 'POST', headers, body }, inner.serverContext);
   const passed = passedHeaders(response.headers);
-  const result = (await response.json()) as { data?: unknown; errors?: GraphQLErrorJson[] };
+  const result = (inner.sink.result ?? (await response.json())) as { data?: unknown; errors?: readonly GraphQLErrorJson[] };
   const error = result.errors?.[0];
   if (error) {
     const status = statusOf(error, route, response.status);

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { csvRecord } from '../../src/rest/csv.ts';
 import { restGateway, tenantKey } from '../support/rest.ts';
 
 /**
@@ -80,5 +81,12 @@ describe('CSV', () => {
   it('an empty page is the header row alone', async () => {
     const answer = await rest('GET', '/api/v1/analytics/calls?group_by=source&metrics=count,total_cost_cents&start_date=2020-01-01&end_date=2020-01-02&format=csv');
     expect(answer.text).toBe('source,count,total_cost_cents\r\n');
+  });
+
+  it('writes a value of the executed result as its JSON value (a JSON scalar may hold a Date)', () => {
+    const at = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+    expect(csvRecord([at, { at, n: 1 }, [1, 'a,b'], 0.5, -3, true, null, undefined, 'x"y'])).toBe(
+      '2026-01-02T03:04:05.000Z,"{""at"":""2026-01-02T03:04:05.000Z"",""n"":1}","[1,""a,b""]",0.5,-3,true,,,"x""y"\r\n',
+    );
   });
 });
