@@ -26,8 +26,11 @@ const DENSIFY = 4;
 /** A non-dense value: null stands for null and missing. */
 type Sparse = Map<unknown, number>;
 
+/** Shared by every histogram until its first dense count (many groups count few values). */
+const EMPTY = new Uint32Array(0);
+
 export class ValueHistogram {
-  dense = new Uint32Array(0);
+  dense = EMPTY;
   sparse: Sparse | undefined;
   /** Dates by epoch ms. */
   dates: Map<number, { value: Date; count: number }> | undefined;
