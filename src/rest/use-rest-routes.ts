@@ -35,6 +35,13 @@ class RouteRefusal extends Error {
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** Headers of the GraphQL response that describe the transport of that body, not the request. */
 const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'transfer-encoding']);
+/**
+ * The response cache's validators describe the GraphQL answer's bytes, not the route's (JSON in
+ * the seed's shape, or CSV): they are not passed on, and a client's conditional headers are not
+ * sent to the inner request, whose 304 would leave the route nothing to answer with.
+ */
+const VALIDATOR_HEADERS = new Set(['etag', 'last-modified']);
+const CONDITIONAL_HEADERS = new Set(['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range']);
 
 /**
  * Serves the seed REST routes (`routes.ts`) and `GET /openapi.json` beside `/graphql`. A route
@@ -122,7 +129,7 @@ async function serve(
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     const lower = name.toLowerCase();
-    if (!BODY_HEADERS.has(lower) && lower !== 'accept') headers[lower] = value;
+    if (!BODY_HEADERS.has(lower) && !CONDITIONAL_HEADERS.has(lower) && lower !== 'accept') headers[lower] = value;
   });
   const body = JSON.stringify({
     variables: route.variables(input),
@@ -164,7 +171,7 @@ function passedHeaders(headers: Headers): Record<string, string> {
   headers.forEach((value, name) => {
     // Node's Headers may keep the sender's casing (`Content-Type`).
     const lower = name.toLowerCase();
-    if (!BODY_HEADERS.has(lower)) passed[lower] = value;
+    if (!BODY_HEADERS.has(lower) && !VALIDATOR_HEADERS.has(lower)) passed[lower] = value;
   });
   return passed;
 }
