@@ -112,6 +112,22 @@ describe('cold columns are built in slices', () => {
     expect(await store.aggregate(byStatus('a'))).toEqual(await store.aggregate(byStatus('a')));
   });
 
+  it('reads only own fields into a column, even names that Object.prototype has', async () => {
+    const docs = [
+      call({ tenant_id: 'p', started_at: '2026-01-01T00:00:00Z' }),
+      call({ tenant_id: 'p', started_at: '2026-01-01T00:01:00Z', ...({ constructor: 'own', toString: 3 } as object) }),
+    ];
+    const pipeline: Pipeline = [{ $match: { tenant_id: 'p' } }, { $group: { _id: { c: '$constructor', t: '$toString', s: '$status' }, n: { $sum: 1 } } }];
+    const compiled = createEmbeddedStore({ calls: docs });
+    const rows = await compiled.aggregate(pipeline);
+    expect(compiled.engineRuns).toEqual({ mingo: 0, compiled: 1 });
+    expect(rows).toEqual(await createEmbeddedStore({ calls: docs, executor: 'mingo' }).aggregate(pipeline));
+    expect(rows).toEqual([
+      { _id: { s: 'completed' }, n: 1 },
+      { _id: { c: 'own', t: 3, s: 'completed' }, n: 1 },
+    ]);
+  });
+
   it('(control) a slice that never ends builds the column in one go', async () => {
     const store = createEmbeddedStore({ calls: fixture(), slicing: { checkEvery: NEVER, sliceMs: Number.POSITIVE_INFINITY } });
     const order: string[] = [];

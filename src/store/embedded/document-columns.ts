@@ -50,9 +50,16 @@ export function createDocumentColumns(options: DocumentColumnsOptions): Document
     // Filled with undefined first so the arrays hold tagged values (numbers are not unboxed
     // into a double array and re-boxed on every read).
     const built = names.map(() => new Array<unknown>(docs.length).fill(undefined));
+    // `Object.hasOwn` per document and field cost about as much as the read itself; only a name
+    // that `Object.prototype` also has (`constructor`, `toString`…) can read something a document
+    // does not own, so only those pay for the check.
+    const inherited = names.map((name) => name in Object.prototype);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as unknown as Record<string, unknown>;
-      for (let k = 0; k < names.length; k++) if (Object.hasOwn(doc, names[k])) built[k][i] = doc[names[k]];
+      for (let k = 0; k < names.length; k++) {
+        const value = doc[names[k]];
+        if (value !== undefined && (!inherited[k] || Object.hasOwn(doc, names[k]))) built[k][i] = value;
+      }
       if (clock?.tick(names.length) === true) yield;
     }
     names.forEach((name, k) => cache.set(name, built[k]));
