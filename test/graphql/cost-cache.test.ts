@@ -40,6 +40,14 @@ describe('the remembered cost estimate', () => {
     expect(walks).toBe(3);
   });
 
+  it('measures variables too deep for JSON.stringify without caching them', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 20_000; i += 1) deep = [deep];
+    expect(() => JSON.stringify(deep)).toThrow(RangeError);
+    const estimate = createCachedOperationCost();
+    expect(estimate({ schema, document: QUERY, variables: { limit: deep } })).toBe(operationCost({ schema, document: QUERY, variables: { limit: deep } }));
+  });
+
   it('sees one DocumentNode per query text across requests, so the cache is hit', async () => {
     const documents: DocumentNode[] = [];
     const recorder: Plugin<GraphQLContext> = { onExecute: ({ args }) => void documents.push(args.document) };

@@ -19,7 +19,10 @@ export function createCachedOperationCost(options: { now?: () => number; measure
   return (request: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variables?: Record<string, unknown> | null }) => {
     let estimates = byDocument.get(request.document);
     if (!estimates) byDocument.set(request.document, (estimates = new Map()));
-    const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+    const key = estimateKey(request.operationName, request.variables);
+    // Variables too deep to write as text (JSON.stringify overflows) are measured uncached;
+    // execution then refuses them with an error naming the argument.
+    if (key === undefined) return measure(request);
     const at = now();
     const known = estimates.get(key);
     if (known && at - known.at < ESTIMATE_TTL_MS) return known.estimated;
@@ -29,4 +32,12 @@ export function createCachedOperationCost(options: { now?: () => number; measure
     estimates.set(key, { estimated, at });
     return estimated;
   };
+}
+
+function estimateKey(operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): string | undefined {
+  try {
+    return `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  } catch {
+    return undefined;
+  }
 }
