@@ -1,4 +1,5 @@
 import { isPlainObject } from './bson-values.ts';
+import { namedKeyGroup, stageSpec, validName } from './group-spec.ts';
 
 /**
  * Recognises grouping levels that the executor can run as one pass: a `$group` over the
@@ -100,23 +101,10 @@ export function fuseGroups(stages: readonly unknown[], index: number, inFacet: b
   return { form: 'chain', group: composedGroup(first, chain.level), consumed: chain.consumed };
 }
 
-function stageSpec(stage: unknown, name: string): unknown {
-  if (!isPlainObject(stage) || Object.keys(stage).length !== 1 || !Object.hasOwn(stage, name)) return undefined;
-  return stage[name];
-}
-
-function validName(name: string): boolean {
-  return name !== '' && !name.startsWith('$') && !name.includes('.');
-}
-
-function firstLevel(spec: unknown): FirstLevel | undefined {
-  if (!isPlainObject(spec) || !isPlainObject(spec._id)) return undefined;
-  const id = spec._id;
-  const partNames = Object.keys(id);
-  if (partNames.length === 0 || !partNames.every(validName)) return undefined;
-  const parts = partNames.map((name) => id[name]);
-  // A sub-document literal as a part would be read as a key object once composed.
-  if (parts.some((part) => isPlainObject(part) && !Object.keys(part)[0]?.startsWith('$'))) return undefined;
+function firstLevel(group: unknown): FirstLevel | undefined {
+  const keyed = namedKeyGroup(group);
+  if (!keyed) return undefined;
+  const { spec, names: partNames, parts } = keyed;
   const names: string[] = [];
   const operands: unknown[] = [];
   const accumulators: LevelAccumulator[] = [];

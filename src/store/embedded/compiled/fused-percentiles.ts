@@ -1,5 +1,6 @@
 import { isPlainObject } from './bson-values.ts';
 import { neverMissing } from './fused-groups.ts';
+import { namedKeyGroup, stageSpec, validName } from './group-spec.ts';
 
 /**
  * Recognises dialgraph's percentile levels (src/analytics/query/percentile-levels.ts) so the
@@ -128,22 +129,10 @@ export function fusePercentiles(stages: readonly unknown[], index: number, inFac
   return { keyNames: first.names.filter((_, i) => i !== at), keyParts, value: first.parts[at], accumulators: first.accumulators, form };
 }
 
-function stageSpec(stage: unknown, name: string): unknown {
-  if (!isPlainObject(stage) || Object.keys(stage).length !== 1 || !Object.hasOwn(stage, name)) return undefined;
-  return stage[name];
-}
-
-function validName(name: string): boolean {
-  return name !== '' && !name.startsWith('$') && !name.includes('.');
-}
-
-function firstLevel(spec: unknown): First | undefined {
-  if (!isPlainObject(spec) || !isPlainObject(spec._id)) return undefined;
-  const id = spec._id;
-  const names = Object.keys(id);
-  if (names.length === 0 || !names.every(validName)) return undefined;
-  const parts = names.map((name) => id[name]);
-  if (parts.some((part) => isPlainObject(part) && !Object.keys(part)[0]?.startsWith('$'))) return undefined;
+function firstLevel(group: unknown): First | undefined {
+  const keyed = namedKeyGroup(group);
+  if (!keyed) return undefined;
+  const { spec, names, parts } = keyed;
   const accumulators: FirstAccumulator[] = [];
   for (const name of Object.keys(spec)) {
     if (name === '_id') continue;
