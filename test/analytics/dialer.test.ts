@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { openTestDatabase } from '../support/mongo-database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallDocument } from '../../src/contract/call-document.ts';
 import { call, KEYS, testKeys } from '../support/calls.ts';
@@ -433,19 +433,9 @@ describe.skipIf(!uri)('dialer on MongoDB matches the embedded engine', () => {
   let close: () => Promise<void> = async () => {};
 
   beforeAll(async () => {
-    const { createMongoStore } = await import('../../src/store/mongo/mongo-store.ts');
-    const { insertCalls } = await import('../../src/store/mongo/insert-calls.ts');
-    const { insertApiKey } = await import('../../src/store/mongo/api-keys.ts');
-    const dbName = `dialgraph_dialer_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    const store = await createMongoStore({ uri: uri!, db: dbName, serverSelectionTimeoutMS: 5_000, log: () => undefined });
-    const db = await store.database();
-    await insertCalls({ db, calls: data });
-    for (const key of testKeys()) await insertApiKey(db, key);
-    mongoGateway = testGateway({ calls: [], now: NOW, store });
-    close = async () => {
-      await db.dropDatabase();
-      await store.close();
-    };
+    const database = await openTestDatabase({ uri: uri!, prefix: 'dialer', calls: data, keys: testKeys() });
+    mongoGateway = testGateway({ calls: [], now: NOW, store: database.store });
+    close = database.close;
   });
 
   afterAll(() => close());

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { openTestDatabase } from '../support/mongo-database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundHalfAway } from '../../src/analytics/rounding.ts';
 import type { CallDocument } from '../../src/contract/call-document.ts';
@@ -300,21 +300,9 @@ describe.skipIf(!uri)('groupedCalls compare, having and fillGaps on MongoDB matc
   let close: () => Promise<void> = async () => {};
 
   beforeAll(async () => {
-    const { createMongoStore } = await import('../../src/store/mongo/mongo-store.ts');
-    const { insertCalls } = await import('../../src/store/mongo/insert-calls.ts');
-    const { insertApiKey } = await import('../../src/store/mongo/api-keys.ts');
-    const { ensureIndexes } = await import('../../src/store/mongo/indexes.ts');
-    const dbName = `dialgraph_compare_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    const mongoStore = await createMongoStore({ uri: uri!, db: dbName, serverSelectionTimeoutMS: 5_000, log: () => undefined });
-    const db = await mongoStore.database();
-    await ensureIndexes(db);
-    await insertCalls({ db, calls });
-    for (const key of toApiKeyRecords(keys, NOW)) await insertApiKey(db, key);
-    mongo = createGateway({ store: mongoStore, now: () => NOW, graphiql: false });
-    close = async () => {
-      await db.dropDatabase();
-      await mongoStore.close();
-    };
+    const database = await openTestDatabase({ uri: uri!, prefix: 'compare', calls, keys: toApiKeyRecords(keys, NOW), indexes: true });
+    mongo = createGateway({ store: database.store, now: () => NOW, graphiql: false });
+    close = database.close;
   }, 120_000);
 
   afterAll(() => close());

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { openTestDatabase } from '../support/mongo-database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundHalfAway } from '../../src/analytics/rounding.ts';
 import type { CallDocument } from '../../src/contract/call-document.ts';
@@ -200,14 +200,8 @@ describe.skipIf(!uri)('duration percentiles on MongoDB equal the embedded engine
   let close: () => Promise<void> = async () => {};
 
   beforeAll(async () => {
-    const { createMongoStore } = await import('../../src/store/mongo/mongo-store.ts');
-    const { insertCalls } = await import('../../src/store/mongo/insert-calls.ts');
-    const { insertApiKey } = await import('../../src/store/mongo/api-keys.ts');
-    const dbName = `dialgraph_pct_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    const store = await createMongoStore({ uri: uri!, db: dbName, serverSelectionTimeoutMS: 5_000, log: () => undefined });
-    const db = await store.database();
-    await insertCalls({ db, calls: data });
-    for (const key of toApiKeyRecords(keys, NOW)) await insertApiKey(db, key);
+    const database = await openTestDatabase({ uri: uri!, prefix: 'pct', calls: data, keys: toApiKeyRecords(keys, NOW) });
+    const store = database.store;
     const yoga = createGateway({ store, now: () => NOW, graphiql: false });
     mongo = {
       store: undefined as never,
@@ -222,10 +216,7 @@ describe.skipIf(!uri)('duration percentiles on MongoDB equal the embedded engine
         return body.data;
       },
     };
-    close = async () => {
-      await db.dropDatabase();
-      await store.close();
-    };
+    close = database.close;
   }, 60_000);
 
   afterAll(() => close());

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { openTestDatabase } from '../support/mongo-database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/graphql/yoga.ts';
 import { demoApiKeys } from '../../src/sample/demo-keys.ts';
@@ -198,16 +198,8 @@ describe.skipIf(!uri)('connections on MongoDB equal the embedded engine', () => 
   let close: () => Promise<void> = async () => {};
 
   beforeAll(async () => {
-    const { createMongoStore } = await import('../../src/store/mongo/mongo-store.ts');
-    const { insertCalls } = await import('../../src/store/mongo/insert-calls.ts');
-    const { insertApiKey } = await import('../../src/store/mongo/api-keys.ts');
-    const { ensureIndexes } = await import('../../src/store/mongo/indexes.ts');
-    const dbName = `dialgraph_conn_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-    const mongo = await createMongoStore({ uri: uri!, db: dbName, serverSelectionTimeoutMS: 5_000, log: () => undefined });
-    const db = await mongo.database();
-    await insertCalls({ db, calls });
-    await ensureIndexes(db);
-    for (const key of toApiKeyRecords(keys, NOW)) await insertApiKey(db, key);
+    const database = await openTestDatabase({ uri: uri!, prefix: 'conn', calls, keys: toApiKeyRecords(keys, NOW), indexes: true });
+    const mongo = database.store;
     const mongoYoga = createGateway({ store: mongo, now: () => NOW, graphiql: false });
     mongoFetch = async (document) => {
       const response = await mongoYoga.fetch('http://dialgraph.test/graphql', {
@@ -217,10 +209,7 @@ describe.skipIf(!uri)('connections on MongoDB equal the embedded engine', () => 
       });
       return response.json();
     };
-    close = async () => {
-      await db.dropDatabase();
-      await mongo.close();
-    };
+    close = database.close;
   }, 60_000);
 
   afterAll(() => close());

@@ -1,6 +1,7 @@
 import type { CallDocument } from '../../contract/call-document.ts';
 import { QueryTimeoutError } from '../errors.ts';
 import type { CallSegment } from './call-partitions.ts';
+import { nextTurn } from './compiled/slice-clock.ts';
 
 /** Checking the clock every document would cost more than the check is worth. */
 const CLOCK_CHECK_EVERY = 4096;
@@ -77,9 +78,6 @@ export interface SegmentScanOptions extends ScanSourceOptions {
    */
   readonly pause?: () => Promise<void>;
 }
-
-/** The next event-loop turn: the pause of a run that has no scheduler. */
-export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const DEFAULT_SLICE_MS = 10;
 

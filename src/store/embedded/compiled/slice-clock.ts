@@ -17,6 +17,9 @@ export interface SliceClock {
 /** Units of post-scan work between two looks at the clock (about a millisecond of sorting). */
 const CHECK_EVERY = 1024;
 
+/** The next event-loop turn: the pause of a run that has no scheduler. */
+export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * A clock for one run: `deadline` as `performance.now()`, none when absent; a slice lasts
  * `sliceMs`; `wait` waits for the run's next turn (the store's `SliceScheduler`; by default the
@@ -24,7 +27,7 @@ const CHECK_EVERY = 1024;
  */
 export function sliceClock(options: { deadline?: number; maxTimeMS?: number; sliceMs: number; wait?: () => Promise<void> }): SliceClock {
   const { deadline, maxTimeMS, sliceMs } = options;
-  const wait = options.wait ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  const wait = options.wait ?? nextTurn;
   let untilCheck = CHECK_EVERY;
   let sliceEnd = performance.now() + sliceMs;
   const checkDeadline = (now: number) => {
