@@ -39,6 +39,7 @@ import { useRequestId } from './plugins/use-request-id.ts';
 import { useTenantResponseCache } from './plugins/use-tenant-response-cache.ts';
 import { type TrustedDocuments, useTrustedDocuments } from './plugins/use-trusted-documents.ts';
 import { useTracing } from './plugins/use-tracing.ts';
+import { type CompiledExecutionOptions, useCompiledExecution } from './plugins/use-compiled-execution.ts';
 import { buildSubgraphSchema } from './subgraph.ts';
 
 export interface GatewayOptions {
@@ -60,6 +61,11 @@ export interface GatewayOptions {
    * the rest of `GraphQLContext`. @default []
    */
   plugins?: readonly Plugin<GraphQLContext>[];
+  /**
+   * Documents sent again run compiled (graphql-jit); `false`: always graphql-js. Answers are the
+   * same either way (see `useCompiledExecution`). @default { interpretedRuns: 1 }
+   */
+  compiledExecution?: CompiledExecutionOptions | false;
   /** Shape limits of one operation (depth, aliases, tokens, directives). @default DEFAULT_OPERATION_LIMITS */
   operationLimits?: Partial<OperationLimits>;
   /** Prometheus metrics; `false` turns them off. @default { endpoint: '/metrics' } */
@@ -151,6 +157,8 @@ export function createGateway(options: GatewayOptions): YogaServerInstance<Recor
       // operation comes back through this same instance, where every plugin below applies.
       useRestRoutes({ gateway: () => yoga, logger }),
       ...(options.accessLog ? [useAccessLog({ log: options.accessLog })] : []),
+      // Before every plugin that wraps execution (tracing's context, the response cache), so they wrap it.
+      ...(options.compiledExecution === false ? [] : [useCompiledExecution(options.compiledExecution)]),
       ...(tracing ? [useTracing()] : []),
       ...(options.metrics === false ? [] : [useMetrics(options.metrics)]),
       usePipelineFields(),
