@@ -2,7 +2,7 @@
 import { UserInputError } from '../errors.ts';
 import { bucketWallStart, wallBucketIndex, type BucketUnit } from './bucket-calendar.ts';
 import { bucketLabel } from './bucket-label.ts';
-import { wallResolverFor } from './wall-resolver.ts';
+import { createWallResolver, wallResolverEnd, wallSegmentsFor } from './wall-resolver.ts';
 import { offsetAt } from './zone-offset.ts';
 
 /** One local bucket of a series. */
@@ -78,7 +78,11 @@ export function enumerateBuckets(options: EnumerateBucketsOptions): Bucket[] {
 
 function listBuckets(range: { zone: string; unit: BucketUnit; first: number; last: number }): Bucket[] {
   const { zone, unit, first, last } = range;
-  const resolve = wallResolverFor(zone, bucketWallStart(unit, first), bucketWallStart(unit, last + 1));
+  const fromWall = bucketWallStart(unit, first);
+  const toWall = bucketWallStart(unit, last + 1);
+  const segments = wallSegmentsFor(zone, fromWall, toWall);
+  if (segments.length === 1) return constantOffsetBuckets(unit, first, last, segments[0].offsetMs);
+  const resolve = createWallResolver(segments, wallResolverEnd(toWall));
   const buckets: Bucket[] = [];
   let start = resolve(bucketWallStart(unit, first));
   for (let index = first; index <= last; index++) {
@@ -89,6 +93,19 @@ function listBuckets(range: { zone: string; unit: BucketUnit; first: number; las
       buckets.push(new ListedBucket(unit, index, start.instant));
     }
     start = next;
+  }
+  return buckets;
+}
+
+/**
+ * The common case (most zones over most ranges, and every zone without DST such as
+ * Asia/Kolkata): one offset throughout, so every wall bucket exists and begins at its wall start
+ * minus that offset. Same buckets as the general loop, without resolving each wall time.
+ */
+function constantOffsetBuckets(unit: BucketUnit, first: number, last: number, offsetMs: number): Bucket[] {
+  const buckets: Bucket[] = new Array(last - first + 1);
+  for (let index = first; index <= last; index++) {
+    buckets[index - first] = new ListedBucket(unit, index, bucketWallStart(unit, index) - offsetMs);
   }
   return buckets;
 }

@@ -38,9 +38,18 @@ export function createWallResolver(segments: readonly OffsetSegment[], endMs: nu
 }
 
 /** Offset segments wide enough to resolve every wall time in [fromWall, toWall]. */
+export function wallSegmentsFor(zone: string, fromWall: number, toWall: number): OffsetSegment[] {
+  return offsetSegments(zone, new Date(fromWall - MARGIN_MS), new Date(toWall + MARGIN_MS));
+}
+
+/** The exclusive end of the last of `wallSegmentsFor`'s segments. */
+export function wallResolverEnd(toWall: number): number {
+  return toWall + MARGIN_MS + 1;
+}
+
+/** A resolver for every wall time in [fromWall, toWall]. */
 export function wallResolverFor(zone: string, fromWall: number, toWall: number): (wallMs: number) => ResolvedWall {
-  const to = toWall + MARGIN_MS;
-  return createWallResolver(offsetSegments(zone, new Date(fromWall - MARGIN_MS), new Date(to)), to + 1);
+  return createWallResolver(wallSegmentsFor(zone, fromWall, toWall), wallResolverEnd(toWall));
 }
 
 /** The first instant in `zone` whose wall-clock time is at or after `wallMs`. */

@@ -65,7 +65,7 @@ const TimeSeriesPoint = builder.objectRef<TimeSeriesPointShape>('TimeSeriesPoint
   description: 'One local time bucket; every bucket of the range is present, empty ones with count 0.',
   fields: (t) => ({
     date: t.exposeString('date', { description: 'Bucket label: YYYY-MM-DDTHH:00, YYYY-MM-DD, the Monday YYYY-MM-DD, or YYYY-MM.' }),
-    bucketStart: t.field({ type: 'DateTime', description: 'The instant the local bucket begins.', resolve: (point) => point.bucketStart }),
+    bucketStart: t.expose('bucketStart', { type: 'DateTime', description: 'The instant the local bucket begins.' }),
     count: t.exposeInt('count'),
     avgDuration: t.exposeFloat('avgDuration', { nullable: true, description: 'Average duration in seconds (missing = 0), 2 decimals; null when the bucket has no calls.' }),
   }),

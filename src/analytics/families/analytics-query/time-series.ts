@@ -29,23 +29,29 @@ export const timeSeries: QueryTypePreset = ({ zone, granularity, range }) => {
       // Bucket indexes are consecutive numbers (a few missing across DST gaps): an array by
       // offset from the first finds a bucket's row without hashing.
       const first = buckets[0]?.index ?? 0;
-      const byOffset: (Record<string, unknown> | undefined)[] = [];
+      const span = buckets.length === 0 ? 0 : buckets[buckets.length - 1].index - first + 1;
+      // Sized up front: rows come in any order, and a first write far past the end of an empty
+      // array would turn it into a slow dictionary.
+      const byOffset = new Array<Record<string, unknown> | undefined>(span);
       for (const row of rows) {
         const index = keyPart(row, 'bucket');
-        if (typeof index === 'number' && index >= first) byOffset[index - first] = row;
+        if (typeof index === 'number' && index >= first && index - first < span) byOffset[index - first] = row;
       }
       const from = (page.page - 1) * page.pageSize;
-      const data = buckets.slice(from, from + page.pageSize).map(({ index, label, start }): AnalyticsRow => {
-        const row = byOffset[index - first];
+      const to = Math.min(buckets.length, from + page.pageSize);
+      const data: AnalyticsRow[] = [];
+      for (let i = from; i < to; i++) {
+        const bucket = buckets[i];
+        const row = byOffset[bucket.index - first];
         const calls = num(row?.calls);
-        return {
+        data.push({
           kind: 'TimeSeriesPoint',
-          date: label,
-          bucketStart: start,
+          date: bucket.label,
+          bucketStart: bucket.start,
           count: calls,
           avgDuration: calls > 0 ? round2(num(row?.durationSum) / calls) : null,
-        };
-      });
+        });
+      }
       return { data, total: buckets.length };
     },
   };
