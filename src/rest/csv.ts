@@ -18,27 +18,29 @@ export function csvStream(columns: readonly string[], rows: Iterable<readonly un
   let header = true;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
-      let text = header ? csvRecord(columns) : '';
+      const records: string[] = header ? [csvRecord(columns)] : [];
       header = false;
       for (let written = 0; written < ROWS_PER_CHUNK; written++) {
         const row = next.next();
         if (row.done) {
-          if (text) controller.enqueue(encoder.encode(text));
+          if (records.length) controller.enqueue(encoder.encode(records.join('')));
           controller.close();
           return;
         }
-        text += csvRecord(row.value);
+        records.push(csvRecord(row.value));
       }
-      controller.enqueue(encoder.encode(text));
+      // Joined, not appended: `join` writes one flat string, where `+=` builds a rope of
+      // thousands of pieces that the encoder must first flatten.
+      controller.enqueue(encoder.encode(records.join('')));
     },
   });
 }
 
 /** One CSV record with its CRLF. */
 export function csvRecord(values: readonly unknown[]): string {
-  let line = values.length ? csvField(values[0]) : '';
-  for (let i = 1; i < values.length; i++) line += `,${csvField(values[i])}`;
-  return `${line}\r\n`;
+  const cells = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) cells[i] = csvField(values[i]);
+  return `${cells.join(',')}\r\n`;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
