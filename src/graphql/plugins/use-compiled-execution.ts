@@ -81,6 +81,12 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
             onRun?.(result.errors?.length ? 'reinterpreted' : 'compiled');
             return result.errors?.length ? interpreted(args) : result;
           },
+          // Compiled code that throws (a graphql-jit bug, not a resolver error, which it returns
+          // as an answer) must not reach the masked "Unexpected error.": graphql-js answers.
+          () => {
+            onRun?.('reinterpreted');
+            return interpreted(args);
+          },
         );
       });
     },
