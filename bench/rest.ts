@@ -26,6 +26,7 @@ import { generateSampleCalls } from '../src/sample/generate.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
 import type { CallStore } from '../src/store/call-store.ts';
+import { decorate } from '../src/store/decorators/decorate.ts';
 import { fmt, medianRatio, summarize, timeInterleaved, times } from './stats.ts';
 
 const { values } = parseArgs({
@@ -59,17 +60,12 @@ const replayed = gatewayOver(replaying(store));
  */
 function replaying(inner: CallStore): CallStore {
   const answers = new Map<string, Promise<unknown[]>>();
-  return {
-    engine: inner.engine,
-    aggregate: async <T>(pipeline: Parameters<CallStore['aggregate']>[0], options?: Parameters<CallStore['aggregate']>[1]) => {
-      const key = `${options?.collection ?? ''} ${JSON.stringify(pipeline)}`;
-      let answer = answers.get(key);
-      if (!answer) answers.set(key, (answer = inner.aggregate(pipeline, options)));
-      return (await answer).map((row) => ({ ...(row as object) })) as T[];
-    },
-    findApiKeys: (hashes) => inner.findApiKeys(hashes),
-    close: () => inner.close(),
-  };
+  return decorate(inner, async <T>(...[pipeline, options]: Parameters<CallStore['aggregate']>) => {
+    const key = `${options?.collection ?? ''} ${JSON.stringify(pipeline)}`;
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = inner.aggregate(pipeline, options)));
+    return (await answer).map((row) => ({ ...(row as object) })) as T[];
+  });
 }
 const perTenant = new Map<string, number>();
 for (const call of calls) perTenant.set(call.tenant_id, (perTenant.get(call.tenant_id) ?? 0) + 1);

@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { DEFAULT_MAX_TIME_MS, createGateway } from '../src/graphql/yoga.ts';
-import type { CallStore } from '../src/store/call-store.ts';
+import { decorate } from '../src/store/decorators/decorate.ts';
+import type { Pipeline } from '../src/contract/pipeline.ts';
 import { DEFAULT_FUNNEL_STAGES } from '../src/contract/call-document.ts';
 import { demoApiKeys } from '../src/sample/demo-keys.ts';
 import { generateSampleCalls } from '../src/sample/generate.ts';
@@ -65,19 +66,14 @@ const context: BenchContext = {
  * GraphQL run and a separate bare run.
  */
 let storeMs = 0;
-const timedStore: CallStore = {
-  engine: store.engine,
-  aggregate: async (pipeline, options) => {
-    const start = performance.now();
-    try {
-      return await store.aggregate(pipeline, options);
-    } finally {
-      storeMs += performance.now() - start;
-    }
-  },
-  findApiKeys: (hashes) => store.findApiKeys(hashes),
-  close: () => store.close(),
-};
+const timedStore = decorate(store, async (pipeline, options) => {
+  const start = performance.now();
+  try {
+    return await store.aggregate(pipeline, options);
+  } finally {
+    storeMs += performance.now() - start;
+  }
+});
 const yoga = createGateway({ store: timedStore, now: () => NOW, graphiql: false, logger: { error: console.error, warn: () => {}, info: () => {} } });
 
 console.log(`dialgraph bench — ${calls.length.toLocaleString('en')} calls generated in ${fmt(genMs)} ms; resident RSS ${mb(residentRss)}`);
@@ -99,6 +95,13 @@ async function graphql(scenario: BenchScenario, queries: readonly string[]): Pro
   }
 }
 
+/** A scenario's bare pipelines, one after another, on the embedded store. */
+function bareRun(pipelines: readonly Pipeline[]): () => Promise<void> {
+  return async () => {
+    for (const pipeline of pipelines) await store.aggregate(pipeline);
+  };
+}
+
 const header = ['scenario', 'GraphQL med', 'GraphQL p95', 'bare med', 'mingo med', 'floor med', 'GraphQL/bare', 'per round', 'GraphQL added', '(bare+added)/bare', 'bare/floor', 'mingo/compiled'];
 const selected = scenarios.filter((scenario) => !values.only || scenario.name.includes(values.only));
 const measured = new Map<string, { gql: number; p95: number; bare: number; floor: number; perRound: number; overhead: number; mingo?: number }>();
@@ -116,7 +119,7 @@ for (const scenario of selected) {
     overheads.push(performance.now() - start - storeMs);
   };
   const [gqlSamples, bareSamples, floorSamples] = await timeInterleaved(
-    [sendTimed, async () => { for (const p of pipelines) await store.aggregate(p); }, () => scenario.floor(context)],
+    [sendTimed, bareRun(pipelines), () => scenario.floor(context)],
     runs,
   );
   const gql = summarize(gqlSamples);
@@ -164,8 +167,7 @@ console.log(
 async function pairedBare(name: string, baseline: string): Promise<string> {
   const pipelinesOf = (scenarioName: string) => scenarios.find((scenario) => scenario.name === scenarioName)!.pipelines(context);
   const [subject, base] = [pipelinesOf(name), pipelinesOf(baseline)];
-  const run = (pipelines: readonly unknown[]) => async () => { for (const p of pipelines) await store.aggregate(p as never); };
-  const [a, b] = await timeInterleaved([run(subject), run(base)], runs);
+  const [a, b] = await timeInterleaved([bareRun(subject), bareRun(base)], runs);
   return `bare ${times(medianRatio(a, b))} per round (${fmt(summarize(a).median)} vs ${fmt(summarize(b).median)} ms, interleaved)`;
 }
 

@@ -2,7 +2,7 @@
 import { UserInputError } from '../errors.ts';
 import { bucketWallStart, wallBucketIndex, type BucketUnit } from './bucket-calendar.ts';
 import { bucketLabel } from './bucket-label.ts';
-import { createWallResolver, wallResolverEnd, wallSegmentsFor } from './wall-resolver.ts';
+import { createWallResolver, wallSegmentsFor } from './wall-resolver.ts';
 import { offsetAt } from './zone-offset.ts';
 
 /** One local bucket of a series. */
@@ -79,12 +79,11 @@ export function enumerateBuckets(options: EnumerateBucketsOptions): Bucket[] {
 function listBuckets(range: { zone: string; unit: BucketUnit; first: number; last: number }): Bucket[] {
   const { zone, unit, first, last } = range;
   const fromWall = bucketWallStart(unit, first);
-  const toWall = bucketWallStart(unit, last + 1);
-  const segments = wallSegmentsFor(zone, fromWall, toWall);
+  const { segments, endMs } = wallSegmentsFor(zone, fromWall, bucketWallStart(unit, last + 1));
   if (segments.length === 1) return constantOffsetBuckets(unit, first, last, segments[0].offsetMs);
-  const resolve = createWallResolver(segments, wallResolverEnd(toWall));
+  const resolve = createWallResolver(segments, endMs);
   const buckets: Bucket[] = [];
-  let start = resolve(bucketWallStart(unit, first));
+  let start = resolve(fromWall);
   for (let index = first; index <= last; index++) {
     const next = resolve(bucketWallStart(unit, index + 1));
     // The first instant at or after the bucket's wall start shows a later bucket's time: no

@@ -37,19 +37,19 @@ export function createWallResolver(segments: readonly OffsetSegment[], endMs: nu
   };
 }
 
-/** Offset segments wide enough to resolve every wall time in [fromWall, toWall]. */
-export function wallSegmentsFor(zone: string, fromWall: number, toWall: number): OffsetSegment[] {
-  return offsetSegments(zone, new Date(fromWall - MARGIN_MS), new Date(toWall + MARGIN_MS));
-}
-
-/** The exclusive end of the last of `wallSegmentsFor`'s segments. */
-export function wallResolverEnd(toWall: number): number {
-  return toWall + MARGIN_MS + 1;
+/**
+ * Offset segments wide enough to resolve every wall time in [fromWall, toWall], and the
+ * exclusive end of the last one (what `createWallResolver` takes).
+ */
+export function wallSegmentsFor(zone: string, fromWall: number, toWall: number): { segments: OffsetSegment[]; endMs: number } {
+  const to = toWall + MARGIN_MS;
+  return { segments: offsetSegments(zone, new Date(fromWall - MARGIN_MS), new Date(to)), endMs: to + 1 };
 }
 
 /** A resolver for every wall time in [fromWall, toWall]. */
 export function wallResolverFor(zone: string, fromWall: number, toWall: number): (wallMs: number) => ResolvedWall {
-  return createWallResolver(wallSegmentsFor(zone, fromWall, toWall), wallResolverEnd(toWall));
+  const { segments, endMs } = wallSegmentsFor(zone, fromWall, toWall);
+  return createWallResolver(segments, endMs);
 }
 
 /** The first instant in `zone` whose wall-clock time is at or after `wallMs`. */

@@ -1,4 +1,4 @@
-import { type DocumentNode, type ExecutionArgs, getOperationAST, getVariableValues, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, getOperationAST, getVariableValues, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { handleMaybePromise } from '@whatwg-node/promise-helpers';
@@ -17,8 +17,14 @@ export interface CompiledExecutionOptions {
 /** How one execution ran: compiled, or by graphql-js (first runs, refused variables, errors). */
 export type ExecutionMode = 'compiled' | 'interpreted' | 'reinterpreted';
 
+/** A compiled operation and its variable definitions (read once, checked on every run). */
+interface Compiled {
+  query: CompiledQuery;
+  variables: readonly VariableDefinitionNode[];
+}
+
 /** A document's state: how often it ran interpreted, or its compiled form (null: not compilable). */
-type Compilation = { runs: number } | { compiled: CompiledQuery | null };
+type Compilation = { runs: number } | { compiled: Compiled | null };
 
 /**
  * Executes documents that clients send again through graphql-jit: the selection is compiled
@@ -69,12 +75,12 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
         const state = compilationOf(args);
         if ('runs' in state) state.runs += 1;
         const compiled = 'compiled' in state ? state.compiled : null;
-        if (!compiled || !variablesAccepted(args)) {
+        if (!compiled || !variablesAccepted(args, compiled.variables)) {
           onRun?.('interpreted');
           return interpreted(args);
         }
         return handleMaybePromise(
-          () => compiled.query(args.rootValue, args.contextValue, args.variableValues ?? {}),
+          () => compiled.query.query(args.rootValue, args.contextValue, args.variableValues ?? {}),
           (result) => {
             // An answer with errors is made again by graphql-js (see above): the request's
             // pipelines and loaders are shared within it, so this re-runs no pipeline.
@@ -93,10 +99,11 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
   };
 }
 
-function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
+function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled | null {
   try {
-    const compiled = compileQuery(schema, document, operationName);
-    return isCompiledQuery(compiled) ? compiled : null;
+    const query = compileQuery(schema, document, operationName);
+    if (!isCompiledQuery(query)) return null;
+    return { query, variables: getOperationAST(document, operationName)?.variableDefinitions ?? [] };
   } catch {
     // Its own recursion limits (a deep literal): graphql-js answers this one.
     return null;
@@ -104,9 +111,6 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
 }
 
 /** Whether graphql-js accepts the request's variables (no variables: yes). */
-function variablesAccepted(args: ExecutionArgs): boolean {
-  const operation = getOperationAST(args.document, args.operationName);
-  const definitions = operation?.variableDefinitions;
-  if (!definitions?.length) return true;
-  return !getVariableValues(args.schema, definitions, args.variableValues ?? {}, { maxErrors: 1 }).errors;
+function variablesAccepted(args: ExecutionArgs, definitions: readonly VariableDefinitionNode[]): boolean {
+  return definitions.length === 0 || !getVariableValues(args.schema, definitions, args.variableValues ?? {}, { maxErrors: 1 }).errors;
 }
