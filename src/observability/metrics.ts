@@ -14,6 +14,34 @@ collectDefaultMetrics({ register: metricsRegistry });
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
+/** Labels of the two operation metrics: the operation's (bounded) name, its type and its field families. */
+export const OPERATION_LABELS = ['operationName', 'operationType', 'family'] as const;
+
+/** GraphQL operations executed (the names Yoga's prometheus plugin used, kept for dashboards). */
+export const graphqlOperations = new Counter({
+  name: 'graphql_envelop_request',
+  help: 'GraphQL operations executed, by operation name and field family.',
+  labelNames: OPERATION_LABELS,
+  registers: [metricsRegistry],
+});
+
+/** Time to execute one GraphQL operation. */
+export const graphqlOperationDuration = new Histogram({
+  name: 'graphql_envelop_request_duration',
+  help: 'Time to execute a GraphQL operation (seconds), by operation name and field family.',
+  labelNames: OPERATION_LABELS,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [metricsRegistry],
+});
+
+/** Time of one GraphQL HTTP request, from its arrival to its response. */
+export const graphqlHttpDuration = new Histogram({
+  name: 'graphql_yoga_http_duration',
+  help: 'Time of a GraphQL HTTP request (seconds), by method and status.',
+  labelNames: ['method', 'statusCode'] as const,
+  registers: [metricsRegistry],
+});
+
 /** Time of one store aggregation, by engine, field family and outcome. */
 export const pipelineDuration = new Histogram({
   name: 'dialgraph_pipeline_duration_seconds',

@@ -7,8 +7,8 @@ export function setRequestSpan(request: Request, span: Span): void {
   spans.set(request, span);
 }
 
-export function requestSpanOf(request: Request): Span | undefined {
-  return spans.get(request);
+export function requestSpanOf(request: Request | undefined): Span | undefined {
+  return request && spans.get(request);
 }
 
 /** The request's trace id while tracing is on; undefined otherwise. */

@@ -2,6 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { defaultFieldResolver, type GraphQLFieldResolver, isObjectType, responsePathAsArray } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { runInField } from '../../observability/pipeline-scope.ts';
+import { requestSpanOf } from '../../observability/request-span.ts';
 import { gatewayTracer } from '../../observability/tracer.ts';
 import { familyOfField } from '../pipeline-fields.ts';
 
@@ -10,8 +11,9 @@ const WRAPPED = Symbol.for('dialgraph.pipelineField');
 /**
  * Every call of a pipeline-running field runs inside its field's scope (so the store's
  * instrumentation labels the pipeline by family, and explain names the field's path) and inside one span `field <Type.field>`
- * with `dialgraph.family`. Arguments are never recorded. Only these few fields are wrapped,
- * not every resolver, so the rest of execution pays nothing.
+ * with `dialgraph.family` when the request is traced (useTracing gave it a span). Arguments are
+ * never recorded. Only these few fields are wrapped, not every resolver, so the rest of
+ * execution pays nothing.
  */
 export function usePipelineFields(): Plugin {
   return {
@@ -30,8 +32,12 @@ export function usePipelineFields(): Plugin {
 }
 
 function wrap(coordinate: string, family: string, resolve: GraphQLFieldResolver<unknown, unknown>) {
-  const wrapped: GraphQLFieldResolver<unknown, unknown> & { [WRAPPED]?: true } = (source, args, context, info) =>
-    runInField({ family, path: responsePathAsArray(info.path).join('.') }, () =>
+  const wrapped: GraphQLFieldResolver<unknown, unknown> & { [WRAPPED]?: true } = (source, args, context, info) => {
+    const field = { family, path: responsePathAsArray(info.path).join('.') };
+    // Untraced (tracing off, or a context without a request): no span at all, not even the
+    // API's no-op one, whose async wrapper every pipeline field would otherwise pay.
+    if (!requestSpanOf((context as { request?: Request }).request)) return runInField(field, () => resolve(source, args, context, info));
+    return runInField(field, () =>
       gatewayTracer().startActiveSpan(`field ${coordinate}`, { attributes: { 'dialgraph.family': family, 'graphql.field.coordinate': coordinate } }, async (span) => {
         try {
           return await resolve(source, args, context, info);
@@ -43,6 +49,7 @@ function wrap(coordinate: string, family: string, resolve: GraphQLFieldResolver<
         }
       }),
     );
+  };
   wrapped[WRAPPED] = true;
   return wrapped;
 }
