@@ -1,8 +1,8 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
- * The process's one Prometheus registry. `/metrics` serves it; the Yoga prometheus plugin
- * registers its request metrics here too. Plugins that refuse work (rate limits, cost) import
+ * The process's one Prometheus registry. `/metrics` serves it; `useMetrics` records the GraphQL
+ * request metrics below. Plugins that refuse work (rate limits, cost) import
  * `countRefusal` from this module rather than owning a registry of their own.
  *
  * No label here carries a tenant id, a key or an argument value: every label's values come

@@ -148,6 +148,30 @@ describe('/metrics', () => {
     expect(text).not.toMatch(/t1"|tenant|key-tenant|UTM_CAMPAIGN/);
   });
 
+  it('labels an anonymous operation with its own field families', async () => {
+    const { post } = gateway();
+    const labels = { operationName: 'Anonymous', operationType: 'query', family: 'groupedCalls' };
+    const before = await value('graphql_envelop_request', labels);
+    const durations = await value('graphql_envelop_request_duration_count', labels);
+    const { body } = await post({ query: '{ groupedCalls(groupBy: [UTM_CAMPAIGN]) { rows { utmCampaign count } } }' });
+    expect(body.errors).toBeUndefined();
+    expect(await value('graphql_envelop_request', labels)).toBe(before + 1);
+    expect(await value('graphql_envelop_request_duration_count', labels)).toBe(durations + 1);
+  });
+
+  it('times GraphQL HTTP requests by method and status once their document parsed', async () => {
+    const { post } = gateway();
+    const count = (statusCode: string) => value('graphql_yoga_http_duration_count', { method: 'POST', statusCode });
+    const [ok, unauthenticated, badRequest] = [await count('200'), await count('401'), await count('400')];
+    await post({ query: '{ __typename }' });
+    await post({ query: '{ __typename }' }, { authorization: 'Bearer wrong-key' });
+    // A document that does not parse is not a GraphQL operation: no HTTP time is recorded.
+    await post({ query: '{ __typename' });
+    expect(await count('200')).toBe(ok + 1);
+    expect(await count('401')).toBe(unauthenticated + 1);
+    expect(await count('400')).toBe(badRequest);
+  });
+
   it('keeps operation names bounded: past the limit they count as _other', async () => {
     const yoga = createGateway({ store: createEmbeddedStore({ calls: [], apiKeys: testKeys() }), graphiql: false, metrics: { maxOperationNames: 2 } });
     for (const name of ['OpA', 'OpB', 'OpC', 'OpD']) {
