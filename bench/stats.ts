@@ -38,10 +38,10 @@ const collectYoungGarbage = (): void => (globalThis.gc as ((options: { type: 'mi
 const CACHE_SWEEP = new Int32Array(64 * 1024 * 1024 / 4);
 let sweepSink = 0;
 
-/** Reads one value per cache line of `CACHE_SWEEP`, evicting whatever the last run left warm. */
-function sweepCaches(): void {
+/** Reads one value per cache line of `buffer`, evicting whatever the last run left warm. */
+export function sweepCaches(buffer: Int32Array = CACHE_SWEEP): void {
   let sum = 0;
-  for (let i = 0; i < CACHE_SWEEP.length; i += 16) sum += CACHE_SWEEP[i];
+  for (let i = 0; i < buffer.length; i += 16) sum += buffer[i];
   sweepSink += sum;
 }
 
