@@ -159,6 +159,17 @@ describe('/metrics', () => {
     expect(await value('graphql_envelop_request_duration_count', labels)).toBe(durations + 1);
   });
 
+  it('labels every operation of one document by its own name, past the labels it keeps per document', async () => {
+    const { post } = gateway();
+    const names = Array.from({ length: 20 }, (_, i) => `ManyOps${i}`);
+    const document = names.map((name) => `query ${name} { __typename }`).join(' ');
+    const labels = (name: string) => ({ operationName: name, operationType: 'query', family: 'none' });
+    const before = await Promise.all(names.map((name) => value('graphql_envelop_request', labels(name))));
+    for (const name of names) expect((await post({ query: document, operationName: name })).body.errors).toBeUndefined();
+    const after = await Promise.all(names.map((name) => value('graphql_envelop_request', labels(name))));
+    expect(after).toEqual(before.map((count) => count + 1));
+  });
+
   it('times GraphQL HTTP requests by method and status once their document parsed', async () => {
     const { post } = gateway();
     const count = (statusCode: string) => value('graphql_yoga_http_duration_count', { method: 'POST', statusCode });

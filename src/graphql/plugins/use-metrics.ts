@@ -14,6 +14,8 @@ export interface MetricsOptions {
 
 type OperationLabels = { operationName: string; operationType: string; family: string };
 
+const MAX_NAMES_PER_DOCUMENT = 16;
+
 /**
  * Prometheus metrics over `prom-client`: operations and their execution time by operation name
  * and field family, HTTP time by method and status, and errors by `extensions.code`; the
@@ -24,7 +26,8 @@ type OperationLabels = { operationName: string; operationType: string; family: s
  *
  * Written here rather than taken from `@graphql-yoga/plugin-prometheus`: for the three metrics
  * we keep, that plugin ran five hooks per request, each filtering label objects and walking the
- * document again, which cost 0.39 ms of the 2.2 ms every request pays cold (docs/decisions.md).
+ * document again: 0.25–0.47 ms of a cold request's 1.8–2.0 ms, against about 0.1 ms for this one
+ * (`npm run bench:request`, docs/decisions.md).
  * The metric names, labels and buckets are the ones it produced.
  */
 export function useMetrics(options: MetricsOptions = {}): Plugin {
@@ -49,7 +52,9 @@ export function useMetrics(options: MetricsOptions = {}): Plugin {
         operationType: firstOperation?.operation ?? 'unknown',
         family: familiesOf(document, operationName),
       };
-      byName.set(key, labels);
+      // A client picks the operation name: past a few per document the labels are not kept,
+      // so names sent at random cannot grow this cache.
+      if (byName.size < MAX_NAMES_PER_DOCUMENT) byName.set(key, labels);
     }
     return labels;
   };
