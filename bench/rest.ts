@@ -26,7 +26,7 @@ import { generateSampleCalls } from '../src/sample/generate.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
 import type { CallStore } from '../src/store/call-store.ts';
-import { decorate } from '../src/store/decorators/decorate.ts';
+import { replaying } from './replaying-store.ts';
 import { fmt, medianRatio, summarize, timeInterleaved, times } from './stats.ts';
 
 const { values } = parseArgs({
@@ -52,21 +52,6 @@ const gatewayOver = (callStore: CallStore) =>
 const yoga = gatewayOver(store);
 const replayed = gatewayOver(replaying(store));
 
-/**
- * The store's answers, replayed: the first run of each pipeline (per collection) runs on `inner`
- * and is kept; every later run gets a copy of each row, so no request can change the rows the
- * next one reads (what rows share with the documents is frozen at load, see call-partitions.ts).
- * Both requests of a bench row ask for the same pipelines, so both get the same rows.
- */
-function replaying(inner: CallStore): CallStore {
-  const answers = new Map<string, Promise<unknown[]>>();
-  return decorate(inner, async <T>(...[pipeline, options]: Parameters<CallStore['aggregate']>) => {
-    const key = `${options?.collection ?? ''} ${JSON.stringify(pipeline)}`;
-    let answer = answers.get(key);
-    if (!answer) answers.set(key, (answer = inner.aggregate(pipeline, options)));
-    return (await answer).map((row) => ({ ...(row as object) })) as T[];
-  });
-}
 const perTenant = new Map<string, number>();
 for (const call of calls) perTenant.set(call.tenant_id, (perTenant.get(call.tenant_id) ?? 0) + 1);
 const tenantId = [...perTenant].sort((a, b) => b[1] - a[1])[0][0];

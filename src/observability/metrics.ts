@@ -17,6 +17,9 @@ const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 /** Labels of the two operation metrics: the operation's (bounded) name, its type and its field families. */
 export const OPERATION_LABELS = ['operationName', 'operationType', 'family'] as const;
 
+/** Values of {@link OPERATION_LABELS}. */
+export type OperationLabels = Record<(typeof OPERATION_LABELS)[number], string>;
+
 /** GraphQL operations executed (the names Yoga's prometheus plugin used, kept for dashboards). */
 export const graphqlOperations = new Counter({
   name: 'graphql_envelop_request',

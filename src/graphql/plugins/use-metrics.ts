@@ -2,7 +2,7 @@ import { type DocumentNode, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createBoundedLabel } from '../../observability/bounded-label.ts';
 import { errorCodesOf } from '../../observability/error-codes.ts';
-import { graphqlErrors, graphqlHttpDuration, graphqlOperationDuration, graphqlOperations, metricsRegistry } from '../../observability/metrics.ts';
+import { graphqlErrors, graphqlHttpDuration, graphqlOperationDuration, graphqlOperations, metricsRegistry, type OperationLabels } from '../../observability/metrics.ts';
 import { familyOfRootField } from '../pipeline-fields.ts';
 
 export interface MetricsOptions {
@@ -11,8 +11,6 @@ export interface MetricsOptions {
   /** Distinct operation names kept as label values; later names count as `_other`. @default 100 */
   maxOperationNames?: number;
 }
-
-type OperationLabels = { operationName: string; operationType: string; family: string };
 
 const MAX_NAMES_PER_DOCUMENT = 16;
 
@@ -27,8 +25,8 @@ const MAX_NAMES_PER_DOCUMENT = 16;
  * Written here rather than taken from `@graphql-yoga/plugin-prometheus`: for the three metrics
  * we keep, that plugin ran five hooks per request, each filtering label objects and walking the
  * document again: 0.25–0.47 ms of a cold request's 1.8–2.0 ms, against about 0.1 ms for this one
- * (`npm run bench:request`, docs/decisions.md).
- * The metric names, labels and buckets are the ones it produced.
+ * (`npm run bench:request`, docs/decisions.md). The metric names, labels and buckets are the ones
+ * it produced.
  */
 export function useMetrics(options: MetricsOptions = {}): Plugin {
   const operationLabel = createBoundedLabel(options.maxOperationNames ?? 100);

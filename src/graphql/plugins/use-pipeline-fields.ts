@@ -32,24 +32,23 @@ export function usePipelineFields(): Plugin {
 }
 
 function wrap(coordinate: string, family: string, resolve: GraphQLFieldResolver<unknown, unknown>) {
-  const wrapped: GraphQLFieldResolver<unknown, unknown> & { [WRAPPED]?: true } = (source, args, context, info) => {
-    const field = { family, path: responsePathAsArray(info.path).join('.') };
-    // Untraced (tracing off, or a context without a request): no span at all, not even the
-    // API's no-op one, whose async wrapper every pipeline field would otherwise pay.
-    if (!requestSpanOf((context as { request?: Request }).request)) return runInField(field, () => resolve(source, args, context, info));
-    return runInField(field, () =>
-      gatewayTracer().startActiveSpan(`field ${coordinate}`, { attributes: { 'dialgraph.family': family, 'graphql.field.coordinate': coordinate } }, async (span) => {
-        try {
-          return await resolve(source, args, context, info);
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.name });
-          throw error;
-        } finally {
-          span.end();
-        }
-      }),
+  const wrapped: GraphQLFieldResolver<unknown, unknown> & { [WRAPPED]?: true } = (source, args, context, info) =>
+    runInField({ family, path: responsePathAsArray(info.path).join('.') }, () =>
+      // Untraced (tracing off, or a context without a request): no span at all, not even the
+      // API's no-op one, whose async wrapper every pipeline field would otherwise pay.
+      requestSpanOf((context as { request?: Request }).request)
+        ? gatewayTracer().startActiveSpan(`field ${coordinate}`, { attributes: { 'dialgraph.family': family, 'graphql.field.coordinate': coordinate } }, async (span) => {
+            try {
+              return await resolve(source, args, context, info);
+            } catch (error) {
+              span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.name });
+              throw error;
+            } finally {
+              span.end();
+            }
+          })
+        : resolve(source, args, context, info),
     );
-  };
   wrapped[WRAPPED] = true;
   return wrapped;
 }
