@@ -7,7 +7,9 @@
  * answers (as a pipeline streaming hundreds of MB of calls leaves them: caches and address
  * translations alike, hence 256 MB rather than `npm run bench`'s 64), then hands back a copy of the
  * pipeline's first answer: the time spent inside the store is subtracted, so each figure is
- * the request's own path. Four contenders answer the same operation, each less than the last:
+ * the request's own path. The operations: `{ __typename }`, `callsByPhoneNumber` and one of
+ * `npm run bench`'s 100 separate `_entities` requests. Four contenders answer each, each less
+ * than the last:
  *
  * - the gateway (`createGateway` as `npm run bench` builds it), and the same without metrics;
  * - Yoga with only compiled execution, `useApiKeyAuth` and `useCallContext`, and its body limit off
@@ -47,8 +49,10 @@ const { values } = parseArgs({
 const NOW = new Date('2026-01-15T12:00:00.000Z');
 const sweep = new Int32Array((Number(values['sweep-mb']) * 1024 * 1024) / 4);
 const keys = demoApiKeys();
-const embedded = createEmbeddedStore({ calls: generateSampleCalls({ calls: Number(values.calls), seed: 1, now: NOW }), apiKeys: toApiKeyRecords(keys, NOW) });
+const calls = generateSampleCalls({ calls: Number(values.calls), seed: 1, now: NOW });
+const embedded = createEmbeddedStore({ calls, apiKeys: toApiKeyRecords(keys, NOW) });
 const tenantKey = keys.find((key) => !key.user_id && key.role !== 'super_admin')!;
+const assistantId = calls.find((call) => call.tenant_id === tenantKey.tenant_id && call.assistant_id)!.assistant_id;
 
 /** The store's answers replayed, each after a sweep; the time inside it is counted apart. */
 let storeMs = 0;
@@ -127,6 +131,8 @@ function check(answer: unknown): unknown {
 const operations = {
   '{ __typename }': '{ __typename }',
   callsByPhoneNumber: '{ callsByPhoneNumber { phoneNumber bucket totalCalls totalDurationMinutes totalDurationHours avgDurationMinutes } }',
+  // One request of `npm run bench`'s 100 separate `_entities` requests.
+  '_entities, 1 assistant': `{ _entities(representations: [{ __typename: "Assistant", id: "${assistantId}" }]) { ... on Assistant { id callAnalytics { totalCalls totalDurationMinutes avgDurationMinutes answeredCalls answerRate lastCallAt } } } }`,
 };
 const rounds = Number(values.rounds);
 const batch = Number(values.batch);
