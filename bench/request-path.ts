@@ -8,7 +8,7 @@
  * translations alike, hence 256 MB rather than `npm run bench`'s 64), then hands back a copy of the
  * pipeline's first answer: the time spent inside the store is subtracted, so each figure is
  * the request's own path. The operations: `{ __typename }`, `callsByPhoneNumber` and one of
- * `npm run bench`'s 100 separate `_entities` requests. Four contenders answer each, each less
+ * `npm run bench`'s 100 separate `_entities` requests. Five contenders answer each, each less
  * than the last:
  *
  * - the gateway (`createGateway` as `npm run bench` builds it), and the same without metrics;
@@ -36,6 +36,8 @@ import { decorate } from '../src/store/decorators/decorate.ts';
 import { createEmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { toApiKeyRecords } from '../src/store/load/keys-file.ts';
 import { replaying } from './replaying-store.ts';
+import { entitiesQuery } from './scenarios/federation.ts';
+import { CALLS_BY_PHONE_NUMBER } from './scenarios/phone-numbers.ts';
 import { fmt, summarize, sweepCaches } from './stats.ts';
 
 const { values } = parseArgs({
@@ -52,7 +54,7 @@ const keys = demoApiKeys();
 const calls = generateSampleCalls({ calls: Number(values.calls), seed: 1, now: NOW });
 const embedded = createEmbeddedStore({ calls, apiKeys: toApiKeyRecords(keys, NOW) });
 const tenantKey = keys.find((key) => !key.user_id && key.role !== 'super_admin')!;
-const assistantId = calls.find((call) => call.tenant_id === tenantKey.tenant_id && call.assistant_id)!.assistant_id;
+const assistantId = calls.find((call) => call.tenant_id === tenantKey.tenant_id && call.assistant_id)!.assistant_id!;
 
 /** The store's answers replayed, each after a sweep; the time inside it is counted apart. */
 let storeMs = 0;
@@ -104,10 +106,11 @@ async function executeDirectly(params: { query: string; variables?: Record<strin
   return JSON.stringify(result);
 }
 
+const bodyOf = (query: string) => JSON.stringify({ query, variables: {} });
 const headers = (body: string) => ({ 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), authorization: `Bearer ${tenantKey.key}` });
 type Send = (query: string) => Promise<unknown>;
 const throughYoga = (yoga: typeof gateway): Send => async (query) => {
-  const body = JSON.stringify({ query, variables: {} });
+  const body = bodyOf(query);
   const response = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: headers(body), body });
   return check(await response.json());
 };
@@ -116,12 +119,12 @@ const contenders: Record<string, Send> = {
   'gateway without metrics': throughYoga(gatewayWithoutMetrics),
   'Yoga: compiled execution, auth, context': throughYoga(minimalYoga),
   'no Yoga: Request and Response': async (query) => {
-    const body = JSON.stringify({ query, variables: {} });
+    const body = bodyOf(query);
     const request = new FetchRequest('http://bench/graphql', { method: 'POST', headers: headers(body), body });
     const text = await executeDirectly((await request.json()) as { query: string }, request.headers.get('authorization'));
     return check(await new FetchResponse(text, { headers: { 'content-type': 'application/graphql-response+json; charset=utf-8' } }).json());
   },
-  'no HTTP objects': async (query) => check(JSON.parse(await executeDirectly(JSON.parse(JSON.stringify({ query, variables: {} })), `Bearer ${tenantKey.key}`))),
+  'no HTTP objects': async (query) => check(JSON.parse(await executeDirectly(JSON.parse(bodyOf(query)), `Bearer ${tenantKey.key}`))),
 };
 function check(answer: unknown): unknown {
   if ((answer as { errors?: unknown }).errors) throw new Error(`the bench operation failed: ${JSON.stringify(answer)}`);
@@ -130,9 +133,9 @@ function check(answer: unknown): unknown {
 
 const operations = {
   '{ __typename }': '{ __typename }',
-  callsByPhoneNumber: '{ callsByPhoneNumber { phoneNumber bucket totalCalls totalDurationMinutes totalDurationHours avgDurationMinutes } }',
+  callsByPhoneNumber: CALLS_BY_PHONE_NUMBER,
   // One request of `npm run bench`'s 100 separate `_entities` requests.
-  '_entities, 1 assistant': `{ _entities(representations: [{ __typename: "Assistant", id: "${assistantId}" }]) { ... on Assistant { id callAnalytics { totalCalls totalDurationMinutes avgDurationMinutes answeredCalls answerRate lastCallAt } } } }`,
+  '_entities, 1 assistant': entitiesQuery([assistantId]),
 };
 const rounds = Number(values.rounds);
 const batch = Number(values.batch);

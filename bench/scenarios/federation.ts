@@ -22,7 +22,8 @@ function assistantIds(c: BenchContext): string[] {
 }
 
 const FIELDS = 'callAnalytics { totalCalls totalDurationMinutes avgDurationMinutes answeredCalls answerRate lastCallAt }';
-const entities = (ids: readonly string[]) =>
+/** An `_entities` request for these assistants (`npm run bench:request` times one of one). */
+export const entitiesQuery = (ids: readonly string[]) =>
   `{ _entities(representations: [${ids.map((id) => `{ __typename: "Assistant", id: "${id}" }`).join(', ')}]) { ... on Assistant { id ${FIELDS} } } }`;
 
 function floor(c: BenchContext, ids: readonly string[]) {
@@ -48,14 +49,14 @@ export const federationScenarios: BenchScenario[] = [
   {
     name: '_entities: 100 assistants, 1 request',
     as: 'tenant',
-    query: (c) => entities(assistantIds(c)),
+    query: (c) => entitiesQuery(assistantIds(c)),
     pipelines: (c) => [compileCallQuery(entityAnalyticsQuery({ principal: c.tenant, entity: 'ASSISTANT', keys: assistantIds(c), args: {}, now: c.now }))],
     floor: (c) => floor(c, assistantIds(c)),
   },
   {
     name: '_entities: 100 separate 1-assistant requests',
     as: 'tenant',
-    query: (c) => assistantIds(c).map((id) => entities([id])),
+    query: (c) => assistantIds(c).map((id) => entitiesQuery([id])),
     pipelines: (c) =>
       assistantIds(c).map((id) => compileCallQuery(entityAnalyticsQuery({ principal: c.tenant, entity: 'ASSISTANT', keys: [id], args: {}, now: c.now }))),
     floor: (c) => assistantIds(c).map((id) => floor(c, [id])),
